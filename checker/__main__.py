@@ -1,0 +1,5 @@
+"""`python -m checker`."""
+
+from checker.cli import console_main
+
+console_main()

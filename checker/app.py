@@ -1,0 +1,156 @@
+"""One code path for the CLI and the action: settings in, reports out, exit code back.
+
+Order matters: secrets are masked before anything else is printed, and the summary is written in
+every outcome (usage error, failed gate, crashed check).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TextIO
+
+from checker.context import RunContext, run_context_from_env
+from checker.errors import UsageError
+from checker.findings import make_finding
+from checker.pipeline import run_gate
+from checker.redaction import Redactor
+from checker.report import Report, ToolInfo, count_findings
+from checker.reporters.console import render_console, use_colour
+from checker.reporters.json_report import write_json
+from checker.reporters.outputs import action_outputs, write_outputs
+from checker.reporters.summary import write_summary
+from checker.reporters.workflow_commands import WorkflowCommands
+from checker.settings import Settings, load_settings
+
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_ACTION_REPORT = "claude-preflight/report.json"
+
+
+def run(
+    given: Mapping[str, str | None],
+    environ: Mapping[str, str],
+    *,
+    workspace: str | None,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> int:
+    """Run the gate and every reporter; return the process exit code."""
+    context = run_context_from_env(environ)
+    redactor = Redactor(_secret_values(given, environ))
+    commands = WorkflowCommands(stdout, redactor)
+    _mask_all(commands, redactor, context)
+    try:
+        settings = load_settings(given, environ, workspace=workspace)
+    except UsageError as error:
+        message = redactor(str(error))
+        stderr.write(f"claude-preflight: error: {message}\n")
+        _write_usage_summary(given, environ, message)
+        return EXIT_USAGE
+    for value in _secret_values_from_settings(settings, environ):
+        redactor.add(value)
+    _mask_all(commands, redactor, context)
+
+    report: Report | None = None
+    try:
+        report = run_gate(settings, context, environ)
+    finally:
+        report = report or _crashed_report(settings)
+        _write_file_reports(settings, context, report, redactor, stderr)
+    if context.on_github:
+        commands.annotate(report.findings)
+        token = commands.stop_commands()
+    stdout.write(render_console(report, redactor, colour=use_colour(stdout, environ)))
+    if context.on_github:
+        commands.resume_commands(token)
+    stdout.flush()
+    return EXIT_PASSED if report.passed else EXIT_FAILED
+
+
+def _write_file_reports(
+    settings: Settings,
+    context: RunContext,
+    report: Report,
+    redactor: Redactor,
+    stderr: TextIO,
+) -> None:
+    """Summary first (it must exist in every outcome), then JSON, SARIF and step outputs."""
+    json_path = settings.json_path
+    if json_path is None and context.on_github and context.runner_temp:
+        json_path = Path(context.runner_temp) / DEFAULT_ACTION_REPORT
+    writers = []
+    if settings.summary_path:
+        summary_path = settings.summary_path
+        writers.append(("summary", lambda: write_summary(summary_path, report, redactor)))
+    if json_path:
+        path = json_path
+        writers.append(("JSON report", lambda: write_json(path, report, redactor)))
+    if settings.sarif_path:
+        from checker.reporters.sarif import write_sarif  # noqa: PLC0415 - only when asked for
+
+        sarif_path = settings.sarif_path
+        writers.append(("SARIF report", lambda: write_sarif(sarif_path, report, redactor)))
+    output_file = _github_output(context)
+    if output_file:
+        outputs = action_outputs(report, json_path)
+        writers.append(("step outputs", lambda: write_outputs(output_file, outputs, redactor)))
+    for what, write in writers:
+        try:
+            write()
+        except OSError as error:
+            stderr.write(
+                f"claude-preflight: warning: could not write the {what}: "
+                f"{type(error).__name__} ({error.strerror or 'I/O error'})\n"
+            )
+
+
+def _github_output(context: RunContext) -> Path | None:
+    return Path(context.github_output) if context.github_output else None
+
+
+def _mask_all(commands: WorkflowCommands, redactor: Redactor, context: RunContext) -> None:
+    if context.on_github:
+        for secret in redactor.secrets:
+            commands.add_mask(secret)
+
+
+def _crashed_report(settings: Settings) -> Report:
+    from checker import __version__  # noqa: PLC0415
+
+    finding = make_finding("TOOL001", "The gate crashed before it could finish.")
+    return Report(
+        passed=False,
+        counts=count_findings([finding]),
+        findings=[finding],
+        tool=ToolInfo(version=__version__, live_level=settings.live_check, fail_on=settings.fail_on),
+    )
+
+
+def _write_usage_summary(
+    given: Mapping[str, str | None], environ: Mapping[str, str], message: str
+) -> None:
+    target = given.get("summary") or environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with Path(target).open("a", encoding="utf-8") as file:
+            file.write(
+                "## ❌ claude-preflight could not run\n\n"
+                f"{html.escape(message)}\n\n"
+                "Fix the step's inputs or `.claude-preflight.yml`; the gate exits with code 2.\n"
+            )
+    except OSError:
+        pass
+
+
+def _secret_values(given: Mapping[str, str | None], environ: Mapping[str, str]) -> list[str]:
+    """Secrets known before settings are parsed: the api-key input and the default key env var."""
+    values = [given.get("api-key") or ""]
+    values.append(environ.get(given.get("api-key-env") or "ANTHROPIC_API_KEY", ""))
+    return [value for value in values if value]
+
+
+def _secret_values_from_settings(settings: Settings, environ: Mapping[str, str]) -> list[str]:
+    values = [environ.get(name, "") for name in settings.required_secrets]
+    return [value for value in values if value]

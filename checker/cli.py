@@ -1,0 +1,70 @@
+"""The command line: `claude-preflight [WORKSPACE] [options]`, also `python -m checker`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from checker import __version__
+from checker.app import EXIT_USAGE, run
+from checker.errors import UsageError
+from checker.explain import explain
+from checker.options import OPTIONS
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad command line as one line and exit code 2, never a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="claude-preflight",
+        description="Prove a Claude API integration will work in production before you deploy.",
+    )
+    parser.add_argument("workspace", nargs="?", default=None, help="repository to check (default: .)")
+    for option in OPTIONS:
+        if not option.cli:
+            continue
+        default = f" (default: {option.default_text.replace('`', '')})" if option.default_text else ""
+        parser.add_argument(
+            f"--{option.name}",
+            dest=option.name.replace("-", "_"),
+            metavar=option.metavar,
+            default=None,
+            help=option.help.replace("`", "").replace("%", "%%") + default.replace("%", "%%"),
+        )
+    parser.add_argument("--version", action="version", version=f"claude-preflight {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run; returns the exit code (0 passed, 1 failed, 2 misuse)."""
+    try:
+        arguments = vars(build_parser().parse_args(argv))
+    except UsageError as error:
+        sys.stderr.write(f"claude-preflight: error: {error}\n")
+        return EXIT_USAGE
+    if arguments.get("explain"):
+        return explain(arguments["explain"], sys.stdout, sys.stderr)
+    given = {
+        option.name: arguments.get(option.name.replace("-", "_"))
+        for option in OPTIONS
+        if option.cli and option.name != "explain"
+    }
+    return run(
+        given,
+        dict(os.environ),
+        workspace=arguments["workspace"],
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
+
+
+def console_main() -> NoReturn:
+    sys.exit(main())

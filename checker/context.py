@@ -1,0 +1,101 @@
+"""Run context: where this run happens (GitHub event, fork PR, Dependabot), from env and payload.
+
+Works outside GitHub too: every field then has its "not on GitHub" value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MAX_EVENT_BYTES = 25_000_000
+DEPENDABOT_ACTORS = frozenset({"dependabot[bot]", "dependabot-preview[bot]"})
+
+
+@dataclass(frozen=True, slots=True)
+class RunContext:
+    """Facts about this run that decide whether secrets can be expected at all."""
+
+    on_github: bool = False
+    event_name: str | None = None
+    repository: str | None = None
+    ref: str | None = None
+    actor: str | None = None
+    is_fork_pr: bool = False
+    is_dependabot: bool = False
+    run_url: str | None = None
+    runner_temp: str | None = None
+    github_output: str | None = None
+
+    @property
+    def secrets_withheld(self) -> str | None:
+        """Why GitHub gives this run no secrets by design, or None when it should have them."""
+        if self.is_fork_pr:
+            return "fork-pr"
+        if self.is_dependabot:
+            return "dependabot"
+        return None
+
+
+def run_context_from_env(environ: Mapping[str, str]) -> RunContext:
+    """Read `GITHUB_*` variables and the event payload; a broken payload counts as absent."""
+    on_github = environ.get("GITHUB_ACTIONS") == "true"
+    event_name = environ.get("GITHUB_EVENT_NAME") or None
+    repository = environ.get("GITHUB_REPOSITORY") or None
+    payload = _read_event(environ.get("GITHUB_EVENT_PATH"))
+    actor = environ.get("GITHUB_ACTOR") or None
+    triggering = environ.get("GITHUB_TRIGGERING_ACTOR") or None
+    pr_author = _dig(payload, "pull_request", "user", "login")
+    is_dependabot = bool(
+        {actor, triggering} & DEPENDABOT_ACTORS
+        or (event_name == "pull_request" and pr_author in DEPENDABOT_ACTORS)
+    )
+    server = environ.get("GITHUB_SERVER_URL") or "https://github.com"
+    run_id = environ.get("GITHUB_RUN_ID")
+    return RunContext(
+        on_github=on_github,
+        event_name=event_name,
+        repository=repository,
+        ref=environ.get("GITHUB_REF") or None,
+        actor=actor,
+        is_fork_pr=_is_fork_pr(event_name, payload, repository),
+        is_dependabot=is_dependabot,
+        run_url=f"{server}/{repository}/actions/runs/{run_id}" if repository and run_id else None,
+        runner_temp=environ.get("RUNNER_TEMP") or None,
+        github_output=environ.get("GITHUB_OUTPUT") or None,
+    )
+
+
+def _is_fork_pr(event_name: str | None, payload: dict[str, Any], repository: str | None) -> bool:
+    """Only `pull_request` (and `pull_request_review*`) from a fork runs without secrets."""
+    if event_name not in {"pull_request", "pull_request_review", "pull_request_review_comment"}:
+        return False
+    if _dig(payload, "pull_request", "head", "repo", "fork") is True:
+        return True
+    head = _dig(payload, "pull_request", "head", "repo", "full_name")
+    base = _dig(payload, "repository", "full_name") or repository
+    return isinstance(head, str) and isinstance(base, str) and head.lower() != base.lower()
+
+
+def _read_event(path: str | None) -> dict[str, Any]:
+    if not path:
+        return {}
+    try:
+        file = Path(path)
+        if file.stat().st_size > MAX_EVENT_BYTES:
+            return {}
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _dig(data: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data

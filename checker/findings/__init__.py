@@ -1,0 +1,6 @@
+"""Findings: the one vocabulary every check speaks and every reporter renders."""
+
+from checker.findings.catalog import RULES, Rule, rule_for
+from checker.findings.model import Finding, Location, Severity, make_finding
+
+__all__ = ["RULES", "Finding", "Location", "Rule", "Severity", "make_finding", "rule_for"]

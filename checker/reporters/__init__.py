@@ -1,0 +1,1 @@
+"""Reporters: turn a Report into console text, workflow commands, outputs, JSON, SARIF, summary."""

@@ -1,0 +1,17 @@
+"""The JSON report file (SPEC section 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from checker.report import Report
+
+
+def render_json(report: Report, redact: Callable[[str], str]) -> str:
+    return redact(report.model_dump_json(indent=2)) + "\n"
+
+
+def write_json(path: Path, report: Report, redact: Callable[[str], str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_json(report, redact), encoding="utf-8")

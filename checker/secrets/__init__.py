@@ -1,0 +1,5 @@
+"""Secrets job (SEC001-SEC007): presence, shape, kind, placeholders, references, committed keys."""
+
+from checker.secrets.check import SecretsOutcome, check_secrets
+
+__all__ = ["SecretsOutcome", "check_secrets"]

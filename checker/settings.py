@@ -1,0 +1,240 @@
+"""Settings: the single door for configuration.
+
+Sources, highest first: an explicit CLI flag or action input, `.claude-preflight.yml`, an env var
+(`ANTHROPIC_BASE_URL`, or `CLAUDE_PREFLIGHT_<OPTION>` for any option), the default. An empty value
+means "not given" everywhere, because GitHub exports every declared input, empty when unset.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, SecretStr
+
+from checker.config_file import CONFIG_FILE_NAME, ConfigFileModel, load_config_file
+from checker.errors import UsageError
+from checker.findings import RULES
+from checker.options import (
+    FAIL_ON_LEVELS,
+    LIVE_LEVELS,
+    OPTIONS_BY_NAME,
+    UNAVAILABLE_SECRET_POLICIES,
+)
+
+LiveLevel = Literal["off", "auth", "models", "count-tokens", "message"]
+FailOn = Literal["error", "warning", "never"]
+UnavailablePolicy = Literal["skip", "fail"]
+
+DEFAULT_BASE_URL = "https://api.anthropic.com"
+DEFAULT_API_KEY_ENV = "ANTHROPIC_API_KEY"
+MAX_TIMEOUT_SECONDS = 600.0
+
+
+class Settings(BaseModel):
+    """Resolved, validated configuration of one run."""
+
+    model_config = ConfigDict(frozen=True)
+
+    workspace: Path
+    config_path: Path | None
+    live_check: LiveLevel = "models"
+    base_url: str = DEFAULT_BASE_URL
+    api_key_env: str = DEFAULT_API_KEY_ENV
+    api_key: SecretStr | None = None
+    required_secrets: tuple[str, ...] = (DEFAULT_API_KEY_ENV,)
+    production: str | None = None
+    fail_on: FailOn = "error"
+    on_unavailable_secrets: UnavailablePolicy = "skip"
+    timeout: float = 30.0
+    deprecation_window: int = 30
+    ignore: frozenset[str] = frozenset()
+    json_path: Path | None = None
+    sarif_path: Path | None = None
+    summary_path: Path | None = None
+    environments: dict[str, tuple[str, ...]] | None = None
+    model_keys: tuple[str, ...] = ()
+    allow_drift: tuple[str, ...] = ()
+    catalog_path: Path | None = None
+
+
+def load_settings(
+    given: Mapping[str, str | None],
+    environ: Mapping[str, str],
+    *,
+    workspace: str | None,
+) -> Settings:
+    """Merge the sources into Settings; raise UsageError naming the option on any bad value."""
+    explicit = {name: value for name, value in given.items() if value not in (None, "")}
+    root = _workspace(workspace)
+    config_path = _config_path(explicit.get("config"), root)
+    config = load_config_file(config_path) if config_path else ConfigFileModel()
+
+    def pick(name: str, from_config: object = None, env_var: str | None = None) -> str | None:
+        if name in explicit:
+            return explicit[name]
+        if from_config is not None:
+            return str(from_config)
+        for var in (env_var, "CLAUDE_PREFLIGHT_" + name.upper().replace("-", "_")):
+            if var and environ.get(var, "").strip():
+                return environ[var].strip()
+        return None
+
+    api_key_env = pick("api-key-env") or DEFAULT_API_KEY_ENV
+    _check_env_name("api-key-env", api_key_env)
+    required = _required_secrets(pick("required-secrets"), config, api_key_env)
+    ignore = _codes(pick("ignore"), config.ignore)
+    api_key = explicit.get("api-key")
+    return Settings(
+        workspace=root,
+        config_path=config_path,
+        live_check=_choice("live-check", pick("live-check", config.live_check), LIVE_LEVELS, "models"),  # type: ignore[arg-type]
+        base_url=pick("base-url", env_var="ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL,
+        api_key_env=api_key_env,
+        api_key=SecretStr(api_key) if api_key is not None else None,
+        required_secrets=required,
+        production=pick("production", config.production),
+        fail_on=_choice("fail-on", pick("fail-on", config.fail_on), FAIL_ON_LEVELS, "error"),  # type: ignore[arg-type]
+        on_unavailable_secrets=_choice(  # type: ignore[arg-type]
+            "on-unavailable-secrets",
+            pick("on-unavailable-secrets"),
+            UNAVAILABLE_SECRET_POLICIES,
+            "skip",
+        ),
+        timeout=_number("timeout", pick("timeout"), 30.0, 0.1, MAX_TIMEOUT_SECONDS),
+        deprecation_window=int(
+            _number("deprecation-window", pick("deprecation-window", config.deprecation_window),
+                    30, 0, 3650, integer=True)
+        ),
+        ignore=ignore,
+        json_path=_path(pick("json")),
+        sarif_path=_path(pick("sarif")),
+        summary_path=_path(pick("summary", env_var="GITHUB_STEP_SUMMARY")),
+        environments=(
+            {name: tuple(globs) for name, globs in config.environments.items()}
+            if config.environments is not None
+            else None
+        ),
+        model_keys=tuple(config.model_keys),
+        allow_drift=tuple(config.allow_drift),
+        catalog_path=_catalog_path(config.catalog, config_path),
+    )
+
+
+def describe_option(name: str) -> str:
+    """How an option is named in error messages: both its CLI and its action-input form."""
+    option = OPTIONS_BY_NAME[name]
+    forms = []
+    if option.cli:
+        forms.append(f"--{name}")
+    if option.action_input:
+        forms.append(f"input '{name}'")
+    return " / ".join(forms)
+
+
+def _shown(value: str) -> str:
+    """A user value, made safe to echo on one line (no newlines, no workflow commands)."""
+    return repr(value[:80])
+
+
+def _workspace(workspace: str | None) -> Path:
+    root = Path(workspace or ".")
+    if not root.is_dir():
+        raise UsageError(f"workspace {_shown(str(root))} is not a directory")
+    return root.resolve()
+
+
+def _config_path(given: str | None, root: Path) -> Path | None:
+    if given is not None:
+        path = Path(given)
+        if not path.is_file():
+            raise UsageError(f"config file {_shown(given)} ({describe_option('config')}) not found")
+        return path
+    default = root / CONFIG_FILE_NAME
+    return default if default.is_file() else None
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...], default: str) -> str:
+    if value is None:
+        return default
+    normalized = value.strip().lower()
+    if normalized not in allowed:
+        raise UsageError(
+            f"invalid value {_shown(value)} for {describe_option(name)}: "
+            f"expected one of {', '.join(allowed)}"
+        )
+    return normalized
+
+
+def _number(
+    name: str,
+    value: str | None,
+    default: float,
+    low: float,
+    high: float,
+    *,
+    integer: bool = False,
+) -> float:
+    if value is None:
+        return default
+    try:
+        number = int(value) if integer else float(value)
+    except ValueError:
+        number = math.nan
+    if not (low <= number <= high):
+        kind = "a whole number" if integer else "a number"
+        raise UsageError(
+            f"invalid value {_shown(value)} for {describe_option(name)}: "
+            f"expected {kind} from {low:g} to {high:g}"
+        )
+    return number
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.replace("\n", ",").split(",") if part.strip()]
+
+
+def _check_env_name(option: str, name: str) -> None:
+    if not name.replace("_", "a").isalnum() or name[0].isdigit() or not name.isascii():
+        raise UsageError(
+            f"invalid value {_shown(name)} for {describe_option(option)}: "
+            "expected an environment variable name (letters, digits, _)"
+        )
+
+
+def _required_secrets(
+    given: str | None, config: ConfigFileModel, api_key_env: str
+) -> tuple[str, ...]:
+    names = _split(given) if given is not None else list(config.required_secrets or [])
+    for name in names:
+        _check_env_name("required-secrets", name)
+    ordered = [api_key_env, *names]
+    return tuple(dict.fromkeys(ordered))
+
+
+def _codes(given: str | None, from_config: list[str]) -> frozenset[str]:
+    codes = {code.upper() for code in (_split(given) if given is not None else from_config)}
+    unknown = sorted(code for code in codes if code not in RULES)
+    if unknown:
+        raise UsageError(
+            f"invalid value {_shown(','.join(unknown))} for {describe_option('ignore')}: "
+            "unknown finding code (see --explain)"
+        )
+    return frozenset(codes)
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def _catalog_path(value: str | None, config_path: Path | None) -> Path | None:
+    if value is None:
+        return None
+    path = Path(value)
+    if not path.is_absolute() and config_path is not None:
+        path = config_path.parent / path
+    if not path.is_file():
+        raise UsageError(f"catalog file {_shown(value)} (config key 'catalog') not found")
+    return path
