@@ -7,7 +7,7 @@ every outcome (usage error, failed gate, crashed check).
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -79,7 +79,7 @@ def _write_file_reports(
     json_path = settings.json_path
     if json_path is None and context.on_github and context.runner_temp:
         json_path = Path(context.runner_temp) / DEFAULT_ACTION_REPORT
-    writers = []
+    writers: list[tuple[str, Callable[[], None]]] = []
     if settings.summary_path:
         summary_path = settings.summary_path
         writers.append(("summary", lambda: write_summary(summary_path, report, redactor)))
@@ -123,7 +123,9 @@ def _crashed_report(settings: Settings) -> Report:
         passed=False,
         counts=count_findings([finding]),
         findings=[finding],
-        tool=ToolInfo(version=__version__, live_level=settings.live_check, fail_on=settings.fail_on),
+        tool=ToolInfo(
+            version=__version__, live_level=settings.live_check, fail_on=settings.fail_on
+        ),
     )
 
 

@@ -27,11 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="claude-preflight",
         description="Prove a Claude API integration will work in production before you deploy.",
     )
-    parser.add_argument("workspace", nargs="?", default=None, help="repository to check (default: .)")
+    parser.add_argument(
+        "workspace", nargs="?", default=None, help="repository to check (default: .)"
+    )
     for option in OPTIONS:
         if not option.cli:
             continue
-        default = f" (default: {option.default_text.replace('`', '')})" if option.default_text else ""
+        default = (
+            f" (default: {option.default_text.replace('`', '')})" if option.default_text else ""
+        )
         parser.add_argument(
             f"--{option.name}",
             dest=option.name.replace("-", "_"),

@@ -1,4 +1,4 @@
-"""`.claude-preflight.yml`: the tool's own config file, validated strictly (unknown keys rejected)."""
+"""`.claude-preflight.yml`: the tool's own config file, validated strictly."""
 
 from __future__ import annotations
 
@@ -59,4 +59,5 @@ def load_config_file(path: Path) -> ConfigFileModel:
 
 
 def _loader() -> type[yaml.SafeLoader]:
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader

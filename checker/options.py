@@ -116,11 +116,19 @@ OPTIONS: tuple[Option, ...] = (
         config_key="ignore",
         metavar="CODES",
     ),
-    Option("json", "Write the JSON report to this path.", "none (action: a file in `RUNNER_TEMP`)",
-           metavar="PATH"),
+    Option(
+        "json",
+        "Write the JSON report to this path.",
+        "none (action: a file in `RUNNER_TEMP`)",
+        metavar="PATH",
+    ),
     Option("sarif", "Write a SARIF 2.1.0 report to this path.", "none", metavar="PATH"),
-    Option("summary", "Write the markdown summary to this path.", "`$GITHUB_STEP_SUMMARY`",
-           metavar="PATH"),
+    Option(
+        "summary",
+        "Write the markdown summary to this path.",
+        "`$GITHUB_STEP_SUMMARY`",
+        metavar="PATH",
+    ),
     Option(
         "explain",
         "Print the documentation of one finding code and exit.",

@@ -31,7 +31,7 @@ def run_gate(settings: Settings, context: RunContext, environ: Mapping[str, str]
     def guarded(stage: str, step: Callable[[], T], fallback: T) -> T:
         try:
             return step()
-        except Exception as error:  # noqa: BLE001 - a crash must become a finding, not a traceback
+        except Exception as error:
             crashes.append(_crash_finding(stage, error))
             return fallback
 
@@ -47,7 +47,13 @@ def run_gate(settings: Settings, context: RunContext, environ: Mapping[str, str]
 
     findings = [
         finding
-        for finding in [*scan.findings, *secrets.findings, *live.findings, *models.findings, *crashes]
+        for finding in [
+            *scan.findings,
+            *secrets.findings,
+            *live.findings,
+            *models.findings,
+            *crashes,
+        ]
         if finding.code not in settings.ignore
     ]
     findings = sort_findings(findings)
@@ -101,10 +107,8 @@ def _live_stage(
 
 
 def _catalog_as_of() -> str | None:
-    try:
-        from checker.models.catalog import catalog_as_of  # noqa: PLC0415 - optional until issue 4
-    except ImportError:
-        return None
+    from checker.models.catalog import catalog_as_of  # noqa: PLC0415
+
     return catalog_as_of()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
@@ -90,23 +90,33 @@ def load_settings(
     return Settings(
         workspace=root,
         config_path=config_path,
-        live_check=_choice("live-check", pick("live-check", config.live_check), LIVE_LEVELS, "models"),  # type: ignore[arg-type]
+        live_check=cast(
+            LiveLevel, _choice("live-check", pick("live-check", config.live_check), LIVE_LEVELS)
+        ),
         base_url=pick("base-url", env_var="ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL,
         api_key_env=api_key_env,
         api_key=SecretStr(api_key) if api_key is not None else None,
         required_secrets=required,
         production=pick("production", config.production),
-        fail_on=_choice("fail-on", pick("fail-on", config.fail_on), FAIL_ON_LEVELS, "error"),  # type: ignore[arg-type]
-        on_unavailable_secrets=_choice(  # type: ignore[arg-type]
-            "on-unavailable-secrets",
-            pick("on-unavailable-secrets"),
-            UNAVAILABLE_SECRET_POLICIES,
-            "skip",
+        fail_on=cast(FailOn, _choice("fail-on", pick("fail-on", config.fail_on), FAIL_ON_LEVELS)),
+        on_unavailable_secrets=cast(
+            UnavailablePolicy,
+            _choice(
+                "on-unavailable-secrets",
+                pick("on-unavailable-secrets"),
+                UNAVAILABLE_SECRET_POLICIES,
+            ),
         ),
         timeout=_number("timeout", pick("timeout"), 30.0, 0.1, MAX_TIMEOUT_SECONDS),
         deprecation_window=int(
-            _number("deprecation-window", pick("deprecation-window", config.deprecation_window),
-                    30, 0, 3650, integer=True)
+            _number(
+                "deprecation-window",
+                pick("deprecation-window", config.deprecation_window),
+                30,
+                0,
+                3650,
+                integer=True,
+            )
         ),
         ignore=ignore,
         json_path=_path(pick("json")),
@@ -121,6 +131,9 @@ def load_settings(
         allow_drift=tuple(config.allow_drift),
         catalog_path=_catalog_path(config.catalog, config_path),
     )
+
+
+_DEFAULT_CHOICE = {"live-check": "models", "fail-on": "error", "on-unavailable-secrets": "skip"}
 
 
 def describe_option(name: str) -> str:
@@ -156,9 +169,10 @@ def _config_path(given: str | None, root: Path) -> Path | None:
     return default if default.is_file() else None
 
 
-def _choice(name: str, value: str | None, allowed: tuple[str, ...], default: str) -> str:
+def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str:
+    """Validate one of a fixed set of values; None (not given) means the option's default."""
     if value is None:
-        return default
+        return _DEFAULT_CHOICE[name]
     normalized = value.strip().lower()
     if normalized not in allowed:
         raise UsageError(

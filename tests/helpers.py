@@ -65,8 +65,13 @@ def base_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(args: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
-            timeout: float = 60) -> Run:
+def run_cli(
+    args: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> Run:
     """`python -m checker ARGS` in a subprocess."""
     completed = subprocess.run(
         [sys.executable, "-m", "checker", *args],

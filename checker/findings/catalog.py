@@ -38,7 +38,8 @@ _RULES: tuple[Rule, ...] = (
         "not use, or is not wired into the step into the same empty string, so the app would start "
         "without a credential and fail on its first Claude call.",
         "Create the secret (Settings > Secrets and variables > Actions, or the environment's "
-        "secrets) and pass it to this step, e.g. `with: api-key: ${{ secrets.ANTHROPIC_API_KEY }}`. "
+        "secrets) and pass it to this step, e.g. "
+        "`with: api-key: ${{ secrets.ANTHROPIC_API_KEY }}`. "
         "For environment secrets, give the job `environment: production`.",
     ),
     Rule(
@@ -47,7 +48,8 @@ _RULES: tuple[Rule, ...] = (
         "notice",
         "secrets",
         "GitHub gives no repository secrets to workflows triggered from a fork and only Dependabot "
-        "secrets to Dependabot runs. The live check cannot run here; every offline check still ran.",
+        "secrets to Dependabot runs. The live check cannot run here; every offline check "
+        "still ran.",
         "Nothing is wrong with the key. To check it on these runs anyway: add the key as a "
         "Dependabot secret (Dependabot), or run the live check from a `workflow_run` workflow that "
         "runs after the PR workflow in the base repository (fork PRs).",
@@ -60,10 +62,11 @@ _RULES: tuple[Rule, ...] = (
         "secrets",
         "The secret has a shape no valid credential has: surrounding whitespace or a trailing "
         "newline (common when pasted or read from a file), wrapping quotes, the wrong length, or "
-        "characters outside the key alphabet. HTTP clients reject or mangle such header values, and "
+        "characters outside the key alphabet. HTTP clients reject or mangle such header values, "
+        "and "
         "some echo the key into their error message.",
         "Re-create the secret from the Console value exactly, with no quotes, spaces or newline "
-        "(`printf %s \"$KEY\" | gh secret set ANTHROPIC_API_KEY`).",
+        '(`printf %s "$KEY" | gh secret set ANTHROPIC_API_KEY`).',
     ),
     Rule(
         "SEC004",

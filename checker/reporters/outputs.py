@@ -1,4 +1,4 @@
-"""Step outputs through `$GITHUB_OUTPUT`, each value in the multiline form with a random delimiter."""
+"""Step outputs through `$GITHUB_OUTPUT`, in the multiline form with a random delimiter."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ class WorkflowCommands:
         self._stream.flush()
 
     def stop_commands(self) -> str:
-        """Pause command parsing so untrusted text cannot be read as a command; returns the token."""
+        """Pause command parsing so untrusted text is never read as a command; returns a token."""
         token = secrets.token_hex(16)
         self._stream.write(f"::stop-commands::{token}\n")
         return token
@@ -50,8 +50,8 @@ class WorkflowCommands:
         self._stream.write(f"::{token}::\n")
 
     def annotate(self, findings: Iterable[Finding]) -> dict[str, int]:
-        """One annotation per finding, errors first, within the limits; returns what was left out."""
-        shown = {severity: 0 for severity in Severity}
+        """Annotate each finding, errors first, within the limits; returns what was left out."""
+        shown = dict.fromkeys(Severity, 0)
         left_out = {severity.value: 0 for severity in Severity}
         ordered = sorted(findings, key=lambda f: -f.severity.rank)
         for finding in ordered:

@@ -1,1 +1,1 @@
-"""Workspace discovery and config parsing: which files belong to which environment, and their values."""
+"""Workspace discovery and config parsing: which files belong to which environment."""
