@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.errors import UsageError
 
@@ -29,6 +29,12 @@ class ConfigFileModel(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     deprecation_window: int | None = Field(default=None, ge=0, le=3650)
     catalog: str | None = None
+
+    @field_validator("live_check", mode="before")
+    @classmethod
+    def _yaml_off_is_false(cls, value: object) -> object:
+        """YAML 1.1 reads a bare `off` as false; users mean the level `off`."""
+        return "off" if value is False else value
 
 
 def load_config_file(path: Path) -> ConfigFileModel:
