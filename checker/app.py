@@ -15,12 +15,11 @@ from checker.context import RunContext, run_context_from_env
 from checker.errors import UsageError
 from checker.findings import make_finding
 from checker.pipeline import run_gate
-from checker.redaction import Redactor
+from checker.redaction import ALWAYS_SECRET_ENV, Redactor
 from checker.report import Report, ToolInfo, count_findings
 from checker.reporters.console import render_console, use_colour
 from checker.reporters.json_report import write_json
 from checker.reporters.outputs import action_outputs, write_outputs
-from checker.reporters.summary import write_summary
 from checker.reporters.workflow_commands import WorkflowCommands
 from checker.settings import Settings, load_settings
 
@@ -55,6 +54,8 @@ def run(
     report: Report | None = None
     try:
         report = run_gate(settings, context, environ)
+    except Exception:  # the gate fails closed with a finding, never a traceback
+        report = None
     finally:
         report = report or _crashed_report(settings)
         _write_file_reports(settings, context, report, redactor, stderr)
@@ -82,7 +83,7 @@ def _write_file_reports(
     writers: list[tuple[str, Callable[[], None]]] = []
     if settings.summary_path:
         summary_path = settings.summary_path
-        writers.append(("summary", lambda: write_summary(summary_path, report, redactor)))
+        writers.append(("summary", lambda: _write_summary(summary_path, report, redactor)))
     if json_path:
         path = json_path
         writers.append(("JSON report", lambda: write_json(path, report, redactor)))
@@ -103,6 +104,13 @@ def _write_file_reports(
                 f"claude-preflight: warning: could not write the {what}: "
                 f"{type(error).__name__} ({error.strerror or 'I/O error'})\n"
             )
+
+
+def _write_summary(path: Path, report: Report, redactor: Redactor) -> None:
+    """Imported here: Jinja and the summary view cost startup time a run without a summary saves."""
+    from checker.reporters.summary import write_summary  # noqa: PLC0415
+
+    write_summary(path, report, redactor)
 
 
 def _github_output(context: RunContext) -> Path | None:
@@ -147,9 +155,10 @@ def _write_usage_summary(
 
 
 def _secret_values(given: Mapping[str, str | None], environ: Mapping[str, str]) -> list[str]:
-    """Secrets known before settings are parsed: the api-key input and the default key env var."""
+    """Secrets known before settings are parsed: the api-key input, the key env vars, tokens."""
     values = [given.get("api-key") or ""]
     values.append(environ.get(given.get("api-key-env") or "ANTHROPIC_API_KEY", ""))
+    values += [environ.get(name, "") for name in ALWAYS_SECRET_ENV]
     return [value for value in values if value]
 
 

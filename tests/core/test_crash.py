@@ -1,4 +1,4 @@
-"""A crashing check becomes a TOOL001 finding; the gate fails closed and still writes its summary."""
+"""A crashing check becomes a TOOL001 finding; the gate fails closed and writes its summary."""
 
 from __future__ import annotations
 

@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 
 from checker.errors import UsageError
-from checker.settings import load_settings
+from checker.settings import Settings, load_settings
 
 
-def _load(tmp_path: Path, given: dict[str, str | None] | None = None,
-          environ: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def _load(
+    tmp_path: Path,
+    given: dict[str, str | None] | None = None,
+    environ: dict[str, str] | None = None,
+) -> Settings:
     return load_settings(given or {}, environ or {}, workspace=str(tmp_path))
 
 
@@ -38,7 +41,8 @@ def test_explicit_flag_beats_config_file_beats_env_var(tmp_path: Path) -> None:
 
 
 def test_empty_input_means_not_given(tmp_path: Path) -> None:
-    settings = _load(tmp_path, {"live-check": "", "base-url": ""}, {"ANTHROPIC_BASE_URL": "http://gw"})
+    environ = {"ANTHROPIC_BASE_URL": "http://gw"}
+    settings = _load(tmp_path, {"live-check": "", "base-url": ""}, environ)
     assert settings.live_check == "models"
     assert settings.base_url == "http://gw"
 
@@ -51,7 +55,9 @@ def test_api_key_input_is_kept_secret(tmp_path: Path) -> None:
 
 
 def test_required_secrets_always_include_the_key_env(tmp_path: Path) -> None:
-    settings = _load(tmp_path, {"required-secrets": "DB_URL, SENTRY_DSN", "api-key-env": "CLAUDE_KEY"})
+    settings = _load(
+        tmp_path, {"required-secrets": "DB_URL, SENTRY_DSN", "api-key-env": "CLAUDE_KEY"}
+    )
     assert settings.required_secrets == ("CLAUDE_KEY", "DB_URL", "SENTRY_DSN")
 
 
@@ -109,3 +115,10 @@ def test_config_file_values_are_used(tmp_path: Path) -> None:
     assert settings.required_secrets == ("ANTHROPIC_API_KEY", "DB_URL")
     assert settings.ignore == frozenset({"MOD005"})
     assert settings.deprecation_window == 60
+
+
+def test_invalid_user_catalog_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / ".claude-preflight.yml").write_text("catalog: extra.json\n")
+    (tmp_path / "extra.json").write_text('{"models": [{"id": 5}]')
+    with pytest.raises(UsageError, match="catalog"):
+        _load(tmp_path)
