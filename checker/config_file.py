@@ -1,12 +1,15 @@
-"""`.claude-preflight.yml`: the tool's own config file, validated strictly."""
+"""`.claude-preflight.yml`: the tool's own config file, validated strictly.
+
+Validation uses pydantic (`config_schema.py`), imported only when the file exists: most runs have
+none, and pydantic's import alone would double the gate's start-up time.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.errors import UsageError
 
@@ -14,30 +17,23 @@ CONFIG_FILE_NAME = ".claude-preflight.yml"
 MAX_CONFIG_BYTES = 1_000_000
 
 
-class ConfigFileModel(BaseModel):
-    """Every key is optional; see SPEC section 1."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class ProjectConfig:
+    """The validated file's values; every field None or empty when the file is absent."""
 
     environments: dict[str, list[str]] | None = None
     production: str | None = None
-    model_keys: list[str] = Field(default_factory=list)
-    allow_drift: list[str] = Field(default_factory=list)
-    required_secrets: list[str] | None = None
-    live_check: Literal["off", "auth", "models", "count-tokens", "message"] | None = None
-    fail_on: Literal["error", "warning", "never"] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    deprecation_window: int | None = Field(default=None, ge=0, le=3650)
+    model_keys: tuple[str, ...] = ()
+    allow_drift: tuple[str, ...] = ()
+    required_secrets: tuple[str, ...] | None = None
+    live_check: str | None = None
+    fail_on: str | None = None
+    ignore: tuple[str, ...] = ()
+    deprecation_window: int | None = None
     catalog: str | None = None
 
-    @field_validator("live_check", mode="before")
-    @classmethod
-    def _yaml_off_is_false(cls, value: object) -> object:
-        """YAML 1.1 reads a bare `off` as false; users mean the level `off`."""
-        return "off" if value is False else value
 
-
-def load_config_file(path: Path) -> ConfigFileModel:
+def load_config_file(path: Path) -> ProjectConfig:
     """Read and validate the config file; every problem is a one-line UsageError."""
     try:
         if path.stat().st_size > MAX_CONFIG_BYTES:
@@ -53,15 +49,37 @@ def load_config_file(path: Path) -> ConfigFileModel:
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise UsageError(f"{path.name}{where}: {problem}") from None
     if data is None:
-        return ConfigFileModel()
+        return ProjectConfig()
     if not isinstance(data, dict):
         raise UsageError(f"{path.name}: must be a mapping of settings")
+    return _validate(path, data)
+
+
+def _validate(path: Path, data: dict[object, object]) -> ProjectConfig:
+    from pydantic import ValidationError  # noqa: PLC0415 - see the module docstring
+
+    from checker.config_schema import ConfigFileModel  # noqa: PLC0415
+
     try:
-        return ConfigFileModel.model_validate(data)
+        model = ConfigFileModel.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top level)"
         raise UsageError(f"{path.name}: {where}: {first['msg']}") from None
+    return ProjectConfig(
+        environments=model.environments,
+        production=model.production,
+        model_keys=tuple(model.model_keys),
+        allow_drift=tuple(model.allow_drift),
+        required_secrets=(
+            tuple(model.required_secrets) if model.required_secrets is not None else None
+        ),
+        live_check=model.live_check,
+        fail_on=model.fail_on,
+        ignore=tuple(model.ignore),
+        deprecation_window=model.deprecation_window,
+        catalog=model.catalog,
+    )
 
 
 def _loader() -> type[yaml.SafeLoader]:

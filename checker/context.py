@@ -13,6 +13,16 @@ from typing import Any
 
 MAX_EVENT_BYTES = 25_000_000
 DEPENDABOT_ACTORS = frozenset({"dependabot[bot]", "dependabot-preview[bot]"})
+PR_EVENTS = frozenset({"pull_request", "pull_request_review", "pull_request_review_comment"})
+# Events on which a Dependabot-triggered run sees only Dependabot secrets (GitHub docs, "Automating
+# Dependabot with GitHub Actions"). `workflow_run` is not one of them: it runs with the base
+# repository's secrets, which is why it is the recommended pattern.
+DEPENDABOT_RESTRICTED_EVENTS = PR_EVENTS | {
+    "push",
+    "create",
+    "deployment",
+    "deployment_status",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +36,7 @@ class RunContext:
     actor: str | None = None
     is_fork_pr: bool = False
     is_dependabot: bool = False
+    fork_repository: str | None = None
     run_url: str | None = None
     runner_temp: str | None = None
     github_output: str | None = None
@@ -48,11 +59,8 @@ def run_context_from_env(environ: Mapping[str, str]) -> RunContext:
     payload = _read_event(environ.get("GITHUB_EVENT_PATH"))
     actor = environ.get("GITHUB_ACTOR") or None
     triggering = environ.get("GITHUB_TRIGGERING_ACTOR") or None
-    pr_author = _dig(payload, "pull_request", "user", "login")
-    is_dependabot = bool(
-        {actor, triggering} & DEPENDABOT_ACTORS
-        or (event_name == "pull_request" and pr_author in DEPENDABOT_ACTORS)
-    )
+    is_fork_pr = _is_fork_pr(event_name, payload, repository)
+    head = _dig(payload, "pull_request", "head", "repo", "full_name")
     server = environ.get("GITHUB_SERVER_URL") or "https://github.com"
     run_id = environ.get("GITHUB_RUN_ID")
     return RunContext(
@@ -61,8 +69,9 @@ def run_context_from_env(environ: Mapping[str, str]) -> RunContext:
         repository=repository,
         ref=environ.get("GITHUB_REF") or None,
         actor=actor,
-        is_fork_pr=_is_fork_pr(event_name, payload, repository),
-        is_dependabot=is_dependabot,
+        is_fork_pr=is_fork_pr,
+        is_dependabot=_is_dependabot(event_name, payload, actor, triggering),
+        fork_repository=head if is_fork_pr and isinstance(head, str) else None,
         run_url=f"{server}/{repository}/actions/runs/{run_id}" if repository and run_id else None,
         runner_temp=environ.get("RUNNER_TEMP") or None,
         github_output=environ.get("GITHUB_OUTPUT") or None,
@@ -70,14 +79,43 @@ def run_context_from_env(environ: Mapping[str, str]) -> RunContext:
 
 
 def _is_fork_pr(event_name: str | None, payload: dict[str, Any], repository: str | None) -> bool:
-    """Only `pull_request` (and `pull_request_review*`) from a fork runs without secrets."""
-    if event_name not in {"pull_request", "pull_request_review", "pull_request_review_comment"}:
+    """Only `pull_request` (and `pull_request_review*`) from a fork runs without secrets.
+
+    `pull_request_target`, `workflow_run` and `issue_comment` run in the base repository with its
+    secrets. A head repository of `null` means the fork was deleted: still a fork.
+    """
+    if event_name not in PR_EVENTS:
         return False
+    pull_request = _dig(payload, "pull_request")
+    if isinstance(pull_request, dict) and isinstance(pull_request.get("head"), dict):
+        head_repo = pull_request["head"].get("repo", {})
+        if head_repo is None:
+            return True
     if _dig(payload, "pull_request", "head", "repo", "fork") is True:
         return True
     head = _dig(payload, "pull_request", "head", "repo", "full_name")
     base = _dig(payload, "repository", "full_name") or repository
     return isinstance(head, str) and isinstance(base, str) and head.lower() != base.lower()
+
+
+def _is_dependabot(
+    event_name: str | None,
+    payload: dict[str, Any],
+    actor: str | None,
+    triggering: str | None,
+) -> bool:
+    """Dependabot runs see only Dependabot secrets on the restricted events.
+
+    GitHub decides by the actor, not the PR author: a person pushing to a Dependabot branch gets
+    the repository's secrets. On `pull_request_target` the restriction holds only when Dependabot
+    created the base branch.
+    """
+    if not {actor, triggering} & DEPENDABOT_ACTORS:
+        return False
+    if event_name == "pull_request_target":
+        base_ref = _dig(payload, "pull_request", "base", "ref")
+        return isinstance(base_ref, str) and base_ref.startswith("dependabot/")
+    return event_name is None or event_name in DEPENDABOT_RESTRICTED_EVENTS
 
 
 def _read_event(path: str | None) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""`--explain CODE`: the rule's documentation, the same text `docs/rules.md` is generated from."""
+"""`--explain CODE`: the rule's documentation, the same text as its section of `docs/rules.md`."""
 
 from __future__ import annotations
 
@@ -6,19 +6,12 @@ from typing import TextIO
 
 from checker.findings import RULES
 from checker.findings.catalog import Rule, docs_url
+from checker.rules_doc import rule_body
 
 
 def rule_text(rule: Rule) -> str:
-    """Plain-text documentation of one rule."""
-    severity = rule.severity + (f" ({rule.severity_note})" if rule.severity_note else "")
-    return (
-        f"{rule.code}: {rule.title}\n"
-        f"Severity: {severity}\n"
-        f"Job: {rule.job}\n\n"
-        f"{rule.explanation}\n\n"
-        f"Fix: {rule.fix}\n\n"
-        f"Docs: {docs_url(rule.code)}\n"
-    )
+    """The rule's `docs/rules.md` section, followed by the link to it."""
+    return f"{rule_body(rule)}\nDocs: {docs_url(rule.code)}\n"
 
 
 def explain(code: str, stdout: TextIO, stderr: TextIO) -> int:

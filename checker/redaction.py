@@ -1,47 +1,133 @@
 """One redaction step that every reporter passes its text through before it leaves the process.
 
-Two layers: the exact secret values of this run (and their stripped/quoted variants) are replaced,
-and anything shaped like an Anthropic credential is replaced whatever its source.
+The second layer of "no secret in any output" (the first: checks never put any part of a value in a
+message). Three passes:
+1. the exact secret values of this run and every form a reporter might turn them into (stripped,
+   unquoted, JSON-, HTML-, URL- and workflow-command-escaped);
+2. any run of text made of 8-character fragments of a registered secret, so a truncated or partly
+   quoted secret is caught too (fragments that lie inside a public key prefix such as
+   `sk-ant-api03-` are not secret and stay readable);
+3. anything shaped like an Anthropic credential or a well-known provider key, whatever its source.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import Iterable
+from urllib.parse import quote
+
+from checker.secrets.formats import PUBLIC_PREFIXES
 
 REDACTED = "[REDACTED]"
 MIN_SECRET_LENGTH = 4
+FRAGMENT_LENGTH = 8
+# Env vars that hold credentials whatever the settings say; registered before anything is printed.
+ALWAYS_SECRET_ENV = ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_IDENTITY_TOKEN")
 
-KEY_SHAPED = re.compile(r"sk-ant-[A-Za-z0-9]{2,12}-[A-Za-z0-9_\-]{8,}|sk-ant-[A-Za-z0-9_\-]{12,}")
+KEY_SHAPED = re.compile(
+    r"sk-ant-[A-Za-z0-9]{2,12}-[A-Za-z0-9_\-]{8,}"
+    r"|sk-ant-[A-Za-z0-9_\-]{12,}"
+    r"|(?:api03|admin01|api01|oat01|ort01|sid01)-[A-Za-z0-9_\-]{8,}"
+    r"|sk-(?:proj|svcacct|admin|or-v\d)-[A-Za-z0-9_\-]{16,}"
+    r"|(?:AKIA|ASIA)[A-Z0-9]{16}"
+    r"|AIza[A-Za-z0-9_\-]{35}"
+    r"|gh[pousr]_[A-Za-z0-9]{30,}"
+    r"|github_pat_[A-Za-z0-9_]{30,}"
+    r"|xox[abeoprs]-[A-Za-z0-9\-]{10,}"
+    r"|eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*"
+)
+# A fragment holding one of these could be structure (JSON quotes, escapes, line breaks), so it is
+# left to the exact pass; a secret's other fragments still cover it.
+_STRUCTURAL = frozenset("\"\\'`") | frozenset(" \t\r\n\f\v")
 
 
 class Redactor:
-    """Replaces known secret values and key-shaped strings in any text."""
+    """Replaces known secret values, their fragments and key-shaped strings in any text."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        self._secrets: list[str] = []
+        self._masks: list[str] = []
+        self._exact: list[str] = []
+        self._fragments: set[str] = set()
         for value in secrets:
             self.add(value)
 
     def add(self, value: str) -> None:
-        """Register a secret and the variants a reporter might see (stripped, unquoted)."""
-        for variant in _variants(value):
-            if len(variant) >= MIN_SECRET_LENGTH and variant not in self._secrets:
-                self._secrets.append(variant)
-        self._secrets.sort(key=len, reverse=True)
+        """Register a secret, the forms reporters might render it in, and its fragments."""
+        plain = [variant for variant in _plain_variants(value) if len(variant) >= MIN_SECRET_LENGTH]
+        for variant in plain:
+            if variant not in self._masks:
+                self._masks.append(variant)
+            for form in (variant, *_escaped_forms(variant)):
+                if form not in self._exact:
+                    self._exact.append(form)
+            self._fragments |= _fragments(variant)
+        self._masks.sort(key=len, reverse=True)
+        self._exact.sort(key=len, reverse=True)
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        return tuple(self._secrets)
+        """The values to register with the runner's `::add-mask::` (raw, stripped, unquoted)."""
+        return tuple(self._masks)
 
     def __call__(self, text: str) -> str:
-        for secret in self._secrets:
+        for secret in self._exact:
             if secret in text:
                 text = text.replace(secret, REDACTED)
+        if self._fragments and len(text) >= FRAGMENT_LENGTH:
+            text = self._redact_fragments(text)
         return KEY_SHAPED.sub(REDACTED, text)
 
+    def _redact_fragments(self, text: str) -> str:
+        """Replace every maximal run of text covered by registered 8-character fragments."""
+        fragments = self._fragments
+        covered_until = -1
+        spans: list[tuple[int, int]] = []
+        for start in range(len(text) - FRAGMENT_LENGTH + 1):
+            if text[start : start + FRAGMENT_LENGTH] not in fragments:
+                continue
+            end = start + FRAGMENT_LENGTH
+            if spans and start <= covered_until:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+            covered_until = end
+        if not spans:
+            return text
+        parts, last = [], 0
+        for start, end in spans:
+            parts += [text[last:start], REDACTED]
+            last = end
+        parts.append(text[last:])
+        return "".join(parts)
 
-def _variants(value: str) -> list[str]:
+
+def _plain_variants(value: str) -> list[str]:
     stripped = value.strip()
-    unquoted = stripped.strip("'\"").strip()
-    return [value, stripped, unquoted]
+    unquoted = stripped.strip("'\"`").strip()
+    return list(dict.fromkeys([value, stripped, unquoted]))
+
+
+def _escaped_forms(value: str) -> list[str]:
+    """How reporters may encode a value: JSON strings, HTML, URLs, workflow-command data."""
+    percent = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    forms = [
+        json.dumps(value)[1:-1],
+        json.dumps(value, ensure_ascii=False)[1:-1],
+        html.escape(value),
+        html.escape(value, quote=False),
+        quote(value, safe=""),
+        percent,
+        percent.replace(":", "%3A").replace(",", "%2C"),
+    ]
+    return [form for form in dict.fromkeys(forms) if form != value]
+
+
+def _fragments(value: str) -> set[str]:
+    grams = set()
+    for start in range(len(value) - FRAGMENT_LENGTH + 1):
+        gram = value[start : start + FRAGMENT_LENGTH]
+        if _STRUCTURAL.isdisjoint(gram) and not any(gram in prefix for prefix in PUBLIC_PREFIXES):
+            grams.add(gram)
+    return grams

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass, field
 from typing import Any
-
-from pydantic import BaseModel, Field
 
 from checker.findings import Finding, Severity
 
 
-class ToolInfo(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolInfo:
     """Footer facts: which tool, catalog and live level produced this report."""
 
     name: str = "claude-preflight"
@@ -20,17 +21,18 @@ class ToolInfo(BaseModel):
     duration_ms: int = 0
 
 
-class Report(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
     """Everything a reporter needs; serialized as the JSON report."""
 
     version: int = 1
     passed: bool
     counts: dict[str, int]
     findings: list[Finding]
-    environments: dict[str, Any] = Field(default_factory=dict)
-    models: dict[str, dict[str, str]] = Field(default_factory=dict)
-    live: dict[str, Any] = Field(default_factory=dict)
-    context: dict[str, Any] = Field(default_factory=dict)
+    environments: dict[str, Any] = field(default_factory=dict)
+    models: dict[str, dict[str, str]] = field(default_factory=dict)
+    live: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
     tool: ToolInfo
 
     @property
@@ -40,6 +42,34 @@ class Report(BaseModel):
     @property
     def warnings(self) -> int:
         return self.counts.get("warning", 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-able data, in SPEC order."""
+        data = asdict(self)
+        data["findings"] = [finding.to_dict() for finding in self.findings]
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from `to_dict` output (used after redacting every string in it)."""
+        findings = [
+            Finding(**{**item, "severity": Severity(item["severity"])})
+            for item in data["findings"]
+        ]
+        return cls(
+            version=data["version"],
+            passed=data["passed"],
+            counts=data["counts"],
+            findings=findings,
+            environments=data["environments"],
+            models=data["models"],
+            live=data["live"],
+            context=data["context"],
+            tool=ToolInfo(**data["tool"]),
+        )
 
 
 def count_findings(findings: list[Finding]) -> dict[str, int]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
-from pydantic import BaseModel, ConfigDict, SecretStr
-
-from checker.config_file import CONFIG_FILE_NAME, ConfigFileModel, load_config_file
+from checker.config_file import CONFIG_FILE_NAME, ProjectConfig, load_config_file
 from checker.errors import UsageError
 from checker.findings import RULES
 from checker.options import (
@@ -33,10 +32,32 @@ DEFAULT_API_KEY_ENV = "ANTHROPIC_API_KEY"
 MAX_TIMEOUT_SECONDS = 600.0
 
 
-class Settings(BaseModel):
-    """Resolved, validated configuration of one run."""
+class SecretStr:
+    """A secret that never shows itself in repr, str or a traceback's locals."""
 
-    model_config = ConfigDict(frozen=True)
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "SecretStr('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SecretStr) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Resolved, validated configuration of one run (validated by `load_settings`)."""
 
     workspace: Path
     config_path: Path | None
@@ -70,7 +91,7 @@ def load_settings(
     explicit = {name: value for name, value in given.items() if value not in (None, "")}
     root = _workspace(workspace)
     config_path = _config_path(explicit.get("config"), root)
-    config = load_config_file(config_path) if config_path else ConfigFileModel()
+    config = load_config_file(config_path) if config_path else ProjectConfig()
 
     def pick(name: str, from_config: object = None, env_var: str | None = None) -> str | None:
         if name in explicit:
@@ -219,7 +240,7 @@ def _check_env_name(option: str, name: str) -> None:
 
 
 def _required_secrets(
-    given: str | None, config: ConfigFileModel, api_key_env: str
+    given: str | None, config: ProjectConfig, api_key_env: str
 ) -> tuple[str, ...]:
     names = _split(given) if given is not None else list(config.required_secrets or [])
     for name in names:
@@ -228,7 +249,7 @@ def _required_secrets(
     return tuple(dict.fromkeys(ordered))
 
 
-def _codes(given: str | None, from_config: list[str]) -> frozenset[str]:
+def _codes(given: str | None, from_config: tuple[str, ...]) -> frozenset[str]:
     codes = {code.upper() for code in (_split(given) if given is not None else from_config)}
     unknown = sorted(code for code in codes if code not in RULES)
     if unknown:

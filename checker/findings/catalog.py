@@ -75,8 +75,13 @@ _RULES: tuple[Rule, ...] = (
         "secrets",
         "The API-key slot holds a credential the Messages API does not accept in `x-api-key`: an "
         "Admin API key (`sk-ant-admin01-`), an OAuth or federation access token (`sk-ant-oat01-`), "
-        "a refresh or session token, or another provider's key. Or keyless federation is "
-        "configured but incomplete.",
+        "a refresh or session token (`sk-ant-ort01-`, `sk-ant-sid01-`, `sk-ant-cc-`, "
+        "`sk-ant-si-`), or another provider's key (OpenAI, AWS, Google, GitHub, ...; only flagged "
+        "when the base URL is Anthropic's, since gateways issue their own keys). Such values are "
+        "never sent to the live check. `sk-ant-api01-` is the prefix of Claude Enterprise admin "
+        "keys, but early API keys may share it, so it is a warning and the live check decides. "
+        "Also raised when keyless GitHub OIDC federation is configured but incomplete, or shadowed "
+        "by a set `ANTHROPIC_API_KEY` (even an empty one).",
         "Create a regular API key in the Console (API keys, not Admin keys) and store that. For "
         "keyless GitHub OIDC federation, set every `ANTHROPIC_*` federation variable and leave "
         "`ANTHROPIC_API_KEY` unset.",

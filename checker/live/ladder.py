@@ -1,13 +1,40 @@
-"""Entry point of the live job. (Skeleton; issue 5 fills it in.)"""
+"""Entry point of the live job: climb the zero-token ladder up to `--live-check`.
+
+`auth` lists the models (proves the key), `models` retrieves each model concurrently (proves it
+is served, resolves aliases), `count-tokens` and `message` prove the request shape and inference
+for production models. Each call runs only if the one before it passed; everything fits in the
+`--timeout` budget. httpx is imported only here, when a live check actually runs.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
-from checker.findings import Finding
-from checker.settings import Settings
+from checker.findings import Finding, make_finding
+from checker.live.base_url import BaseUrl, check_base_url
+from checker.live.classify import Context, classify, not_the_api, sanitize
+from checker.live.result import CallResult
+from checker.live.retry import Budget
+from checker.live.tls import TlsContext
+from checker.settings import DEFAULT_BASE_URL, Settings
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from checker.live.client import ApiClient
+
+LEVELS = ("off", "auth", "models", "count-tokens", "message")
+CONCURRENCY = 20
+MAX_MODELS = 200
+MAX_PAGES = 50
+PAGE_SIZE = 1000
+GRACE_SECONDS = 0.5
+PING = [{"role": "user", "content": "ping"}]
+_SENDABLE = re.compile(r"[\x21-\x7e]{1,1024}")
 
 
 @dataclass(slots=True)
@@ -28,4 +55,254 @@ def run_live(
     production_model_ids: Sequence[str],
 ) -> LiveOutcome:
     """Climb the ladder up to `settings.live_check`; each rung only if the one before passed."""
-    return LiveOutcome(level=settings.live_check)
+    budget = Budget(settings.timeout)
+    level = settings.live_check
+    base = check_base_url(settings.base_url)
+    report: dict[str, Any] = {"level": level, "base_url": base.display}
+    if level == "off":
+        return LiveOutcome(level, report={**report, "skipped": "live check turned off"})
+    if base.problem is not None:
+        finding = make_finding(
+            "API010",
+            base.problem + " No call was made.",
+            fix=base.fix,
+            details={"base_url": base.display},
+        )
+        return LiveOutcome(level, findings=[finding], report={**report, "calls": 0})
+    if not _SENDABLE.fullmatch(api_key):
+        reason = "the key has whitespace or non-ASCII characters and cannot be sent in a header"
+        return LiveOutcome(level, report={**report, "skipped": reason})
+    tls = TlsContext()
+    import asyncio  # noqa: PLC0415 - the event loop costs startup time; only live runs pay it
+
+    ladder = _Ladder(
+        settings, api_key, base, budget, model_ids=model_ids, production_ids=production_model_ids
+    )
+    asyncio.run(ladder.run_guarded(tls))
+    return ladder.outcome()
+
+
+class _Ladder:
+    """The state of one climb; kept outside the coroutine so a hard timeout still reports it."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        api_key: str,
+        base: BaseUrl,
+        budget: Budget,
+        *,
+        model_ids: Sequence[str],
+        production_ids: Sequence[str],
+    ) -> None:
+        self.level = settings.live_check
+        self.rank = LEVELS.index(self.level)
+        self.api_key = api_key
+        self.base = base
+        self.budget = budget
+        self.production = set(production_ids)
+        self.model_ids = list(dict.fromkeys(m for m in [*model_ids, *production_ids] if m))
+        self.model_ids = self.model_ids[:MAX_MODELS]
+        self.context = Context(
+            api_key_env=settings.api_key_env,
+            base_url=base.display,
+            official_api=base.url.rstrip("/") == DEFAULT_BASE_URL,
+            timeout=settings.timeout,
+            secret=api_key,
+        )
+        self.findings: list[Finding] = []
+        self.served: frozenset[str] | None = None
+        self.resolved: dict[str, str] = {}
+        self.auth: dict[str, Any] = {}
+        self.models: dict[str, dict[str, Any]] = {}
+        self.tokens = {"input": 0, "output": 0}
+        self.client: ApiClient | None = None
+
+    async def run_guarded(self, tls: TlsContext) -> None:
+        import asyncio  # noqa: PLC0415
+
+        try:
+            await asyncio.wait_for(self.climb(tls), self.budget.remaining() + GRACE_SECONDS)
+        except TimeoutError:
+            self.findings.append(
+                make_finding(
+                    "API009",
+                    f"The live phase did not finish within its {self.budget.seconds:g} s budget "
+                    f"(`--timeout`) against `{self.base.display}`.",
+                    fix="Raise `--timeout`, or check that the runner can reach the host.",
+                )
+            )
+
+    async def climb(self, tls: TlsContext) -> None:
+        import asyncio  # noqa: PLC0415
+
+        from checker.live.client import ApiClient  # noqa: PLC0415 - imports httpx
+
+        try:
+            self.client = ApiClient(
+                self.base.url, self.api_key, self.budget, concurrency=CONCURRENCY, tls=tls
+            )
+        except (OSError, ValueError) as error:  # ssl.SSLError is an OSError
+            self.findings.append(_tls_setup_failed(error, self.context))
+            return
+        try:
+            if not await self._list_models() or self.rank < LEVELS.index("models"):
+                return
+            gate = asyncio.Semaphore(CONCURRENCY)
+            await asyncio.gather(*(self._model_chain(model, gate) for model in self.model_ids))
+        finally:
+            await self.client.aclose()
+
+    async def _list_models(self) -> bool:
+        """`auth`: every page of GET /v1/models; the list is the truth for "exists now"."""
+        assert self.client is not None
+        served: list[str] = []
+        after: str | None = None
+        result: CallResult | None = None
+        for page in range(1, MAX_PAGES + 1):
+            path = f"/v1/models?limit={PAGE_SIZE}" + (f"&after_id={quote(after)}" if after else "")
+            result = await self.client.call("GET", path, endpoint="GET /v1/models")
+            self.auth = {
+                "ok": False,
+                "status": result.status,
+                "latency_ms": result.latency_ms,
+                "pages": page,
+            }
+            finding = classify(result, self.context)
+            data = result.body.get("data") if isinstance(result.body, dict) else None
+            if finding is None and not isinstance(data, list):
+                finding = not_the_api(result, self.context, "JSON without a model list")
+            if finding is not None:
+                self.findings.append(finding)
+                return False
+            assert isinstance(data, list)
+            assert isinstance(result.body, dict)
+            ids = [
+                item["id"]
+                for item in data
+                if isinstance(item, dict) and isinstance(item.get("id"), str)
+            ]
+            served.extend(ids)
+            last = result.body.get("last_id") or (ids[-1] if ids else None)
+            if not result.body.get("has_more") or not isinstance(last, str) or last == after:
+                break
+            after = last
+        self.served = frozenset(served)
+        self.auth.update(ok=True, served=len(self.served))
+        return True
+
+    async def _model_chain(self, model: str, gate: asyncio.Semaphore) -> None:
+        """`models`, then `count-tokens` and `message` (production only), each after the last."""
+        assert self.client is not None
+        entry: dict[str, Any] = {
+            "id": model,
+            "resolved": None,
+            "ok": False,
+            "status": None,
+            "latency_ms": None,
+            "checked": [],
+        }
+        self.models[model] = entry
+        shown = sanitize(model, limit=120)
+        async with gate:
+            result = await self.client.call(
+                "GET",
+                f"/v1/models/{quote(model, safe='')}",
+                model=model,
+                endpoint=f"GET /v1/models/{shown}",
+            )
+        resolved = result.body.get("id") if isinstance(result.body, dict) else None
+        if not self._passed(result, entry, "models", isinstance(resolved, str)):
+            return
+        assert isinstance(resolved, str)
+        entry["resolved"] = resolved
+        if resolved != model:
+            self.resolved[model] = resolved
+        if model not in self.production or self.rank < LEVELS.index("count-tokens"):
+            entry["ok"] = True
+            return
+        async with gate:
+            result = await self.client.call(
+                "POST",
+                "/v1/messages/count_tokens",
+                payload={"model": model, "messages": PING},
+                model=model,
+                endpoint="POST /v1/messages/count_tokens",
+            )
+        counted = isinstance(result.body, dict) and "input_tokens" in result.body
+        if not self._passed(result, entry, "count-tokens", counted):
+            return
+        if self.rank < LEVELS.index("message"):
+            entry["ok"] = True
+            return
+        async with gate:
+            result = await self.client.call(
+                "POST",
+                "/v1/messages",
+                payload={"model": model, "max_tokens": 1, "messages": PING},
+                model=model,
+                endpoint="POST /v1/messages",
+            )
+        self._count_tokens(result.body)
+        usage_ok = isinstance(result.body, dict) and isinstance(result.body.get("usage"), dict)
+        entry["ok"] = self._passed(result, entry, "message", usage_ok)
+
+    def _passed(self, result: CallResult, entry: dict[str, Any], rung: str, shaped: bool) -> bool:
+        """Record one rung for a model; add its finding when it failed."""
+        entry["status"] = result.status
+        entry.setdefault("latency_ms_by_check", {})[rung] = result.latency_ms
+        if entry["latency_ms"] is None:
+            entry["latency_ms"] = result.latency_ms
+        finding = classify(result, self.context)
+        if finding is None and not shaped:
+            finding = not_the_api(result, self.context, f"JSON that is not a {rung} answer")
+        if finding is not None:
+            self.findings.append(finding)
+            entry["failed"] = finding.code
+            return False
+        entry["checked"].append(rung)
+        return True
+
+    def _count_tokens(self, body: Any) -> None:
+        usage = body.get("usage") if isinstance(body, dict) else None
+        if not isinstance(usage, dict):
+            return
+        for name in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+            value = usage.get(name)
+            if isinstance(value, int) and not isinstance(value, bool):
+                self.tokens["input"] += value
+        value = usage.get("output_tokens")
+        if isinstance(value, int) and not isinstance(value, bool):
+            self.tokens["output"] += value
+
+    def outcome(self) -> LiveOutcome:
+        calls = self.client.calls if self.client else 0
+        report: dict[str, Any] = {
+            "level": self.level,
+            "base_url": self.base.display,
+            "calls": calls,
+            "duration_ms": self.budget.elapsed_ms(),
+            "timeout_s": self.budget.seconds,
+            "tokens": dict(self.tokens),
+            "auth": self.auth,
+            "served_models": len(self.served) if self.served is not None else None,
+            "models": [self.models[model] for model in self.model_ids if model in self.models],
+            "rate_limits": self.client.rate_limits if self.client else {},
+        }
+        return LiveOutcome(
+            self.level,
+            findings=list(self.findings),
+            served_models=self.served,
+            resolved=dict(self.resolved),
+            report=report,
+        )
+
+
+def _tls_setup_failed(error: Exception, context: Context) -> Finding:
+    """A CA bundle that cannot be loaded (`SSL_CERT_FILE` pointing nowhere): no call was made."""
+    detail = sanitize(getattr(error, "strerror", None) or error, context.secret, limit=200)
+    return make_finding(
+        "API009",
+        f"TLS setup failed before any call ({type(error).__name__}: {detail}).",
+        fix="Check `SSL_CERT_FILE` / `SSL_CERT_DIR`: they must name a readable CA bundle.",
+    )

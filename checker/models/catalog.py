@@ -1,5 +1,177 @@
-"""Model catalog (placeholder until the catalog data file lands)."""
+"""The model catalog: the bundled `catalog.json` (data, with its as-of date) plus user entries.
+
+The bundled file is trusted data (a test validates it against the pydantic schema in
+`catalog_schema.py`); a user's entries are validated at load time. Pydantic is imported only then,
+because its import alone would double the gate's start-up time. The checks read frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+BUNDLED_CATALOG = Path(__file__).with_name("catalog.json")
+MAX_USER_CATALOG_BYTES = 2_000_000
+
+Status = Literal["active", "legacy", "deprecated", "retired"]
+
+
+class CatalogError(ValueError):
+    """A catalog file (bundled or the user's `catalog:`) cannot be read or is invalid."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """One Claude model: its canonical first-party ID and everything the checks need about it."""
+
+    id: str
+    name: str
+    family: str
+    generation: str
+    aliases: tuple[str, ...]
+    dateless: bool
+    status: Status
+    deprecated: date | None
+    retirement: date | None
+    retirement_not_before: date | None
+    replacement: str | None
+    context_window: int | None
+    max_output_tokens: int | None
+    bedrock_ids: tuple[str, ...]
+    bedrock_prefixes: frozenset[str] | None
+    vertex_ids: tuple[str, ...]
+
+    def is_retired(self, today: date) -> bool:
+        """An announced retirement date has passed; without a date, the status decides."""
+        if self.retirement is not None:
+            return self.retirement <= today
+        return self.status == "retired"
+
+    def is_deprecated(self, today: date) -> bool:
+        """A retirement is announced (status or date) but has not happened yet."""
+        if self.is_retired(today):
+            return False
+        if self.deprecated is not None and self.deprecated > today:
+            return False
+        return self.status in ("deprecated", "retired") or self.retirement is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Every known model by canonical ID, plus its as-of date."""
+
+    as_of: str
+    models: dict[str, ModelInfo]
+
+    def with_served(self, served: frozenset[str] | None) -> Catalog:
+        """The catalog plus bare entries for served IDs the catalog lacks (the live list wins)."""
+        if not served:
+            return self
+        known = set(self.models)
+        for model in self.models.values():
+            known.update(model.aliases)
+        extra = {model_id: _bare(model_id) for model_id in served if model_id not in known}
+        if not extra:
+            return self
+        return Catalog(as_of=self.as_of, models={**self.models, **extra})
 
 
 def catalog_as_of() -> str:
-    return "unknown"
+    """The as-of date of the bundled catalog (for the report footer)."""
+    return load_catalog(None).as_of
+
+
+@lru_cache(maxsize=8)
+def load_catalog(user_path: Path | None) -> Catalog:
+    """The bundled catalog merged with the user's entries; cached per user file."""
+    bundled = _read_raw(BUNDLED_CATALOG)
+    entries: dict[str, dict[str, Any]] = {}
+    for raw in bundled.get("models", []):
+        entries[str(raw.get("id"))] = dict(raw)
+    as_of = str(bundled.get("as_of") or "unknown")
+    if user_path is not None:
+        from checker.models.catalog_schema import validate_user_catalog  # noqa: PLC0415
+
+        for raw in validate_user_catalog(_read_raw(user_path), user_path.name, entries):
+            entries[str(raw["id"])] = raw
+    models = {key: _info(raw) for key, raw in entries.items()}
+    return Catalog(as_of=as_of, models=models)
+
+
+def _read_raw(path: Path) -> dict[str, Any]:
+    try:
+        if path.stat().st_size > MAX_USER_CATALOG_BYTES:
+            raise CatalogError(f"{path.name}: larger than {MAX_USER_CATALOG_BYTES} bytes")
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CatalogError(f"{path.name}: cannot be read ({type(error).__name__})") from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    except (ValueError, yaml.YAMLError) as error:
+        kind = type(error).__name__
+        raise CatalogError(f"{path.name}: not valid JSON or YAML ({kind})") from None
+    if isinstance(data, list):
+        data = {"models": data}
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path.name}: must be a mapping with a `models` list")
+    return data
+
+
+def _date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _info(raw: dict[str, Any]) -> ModelInfo:
+    """A ModelInfo from an entry already known to fit the schema (bundled or validated)."""
+    bedrock = raw.get("bedrock") or {}
+    prefixes = bedrock.get("prefixes")
+    return ModelInfo(
+        id=raw["id"],
+        name=raw.get("name") or raw["id"],
+        family=raw.get("family", ""),
+        generation=raw.get("generation", ""),
+        aliases=tuple(raw.get("aliases", ())),
+        dateless=bool(raw.get("dateless", False)),
+        status=raw.get("status", "active"),
+        deprecated=_date(raw.get("deprecated")),
+        retirement=_date(raw.get("retirement")),
+        retirement_not_before=_date(raw.get("retirement_not_before")),
+        replacement=raw.get("replacement"),
+        context_window=raw.get("context_window"),
+        max_output_tokens=raw.get("max_output_tokens"),
+        bedrock_ids=tuple(bedrock.get("ids", ())),
+        bedrock_prefixes=frozenset(prefixes) if prefixes is not None else None,
+        vertex_ids=tuple(raw.get("vertex", ())),
+    )
+
+
+def _bare(model_id: str) -> ModelInfo:
+    return ModelInfo(
+        id=model_id,
+        name=model_id,
+        family="",
+        generation="",
+        aliases=(),
+        dateless=False,
+        status="active",
+        deprecated=None,
+        retirement=None,
+        retirement_not_before=None,
+        replacement=None,
+        context_window=None,
+        max_output_tokens=None,
+        bedrock_ids=(),
+        bedrock_prefixes=None,
+        vertex_ids=(),
+    )

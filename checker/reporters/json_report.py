@@ -9,7 +9,7 @@ from checker.report import Report
 
 
 def render_json(report: Report, redact: Callable[[str], str]) -> str:
-    return redact(report.model_dump_json(indent=2)) + "\n"
+    return redact(report.to_json()) + "\n"
 
 
 def write_json(path: Path, report: Report, redact: Callable[[str], str]) -> None:

@@ -1,18 +1,59 @@
 """GitHub's workflow-command protocol, spoken only here: nothing else prints `::` lines.
 
 Escaping follows actions/toolkit `command.ts`: `%`, CR and LF in data; also `:` and `,` in
-properties. Annotations respect GitHub's per-step limits (10 of each severity).
+properties. Annotations respect GitHub's limits (10 errors, 10 warnings, 10 notices per step, 50 per
+job); `annotation_plan` decides which findings get one, so the summary can count the rest.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from checker.findings import Finding, Severity
 
 ANNOTATION_LIMIT_PER_SEVERITY = 10
+ANNOTATION_LIMIT_PER_JOB = 50
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationPlan:
+    """Which findings get an annotation (errors first) and how many of each severity do not."""
+
+    shown: list[Finding] = field(default_factory=list)
+    left_out: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def left_out_total(self) -> int:
+        return sum(self.left_out.values())
+
+
+def annotation_plan(findings: Iterable[Finding]) -> AnnotationPlan:
+    """Errors first, at most 10 per severity; when some are left out, one notice slot is kept for
+    the note that says so, so the note itself never pushes a notice over GitHub's limit."""
+    ordered = sorted(findings, key=lambda f: -f.severity.rank)
+    plan = _plan(ordered, notice_limit=ANNOTATION_LIMIT_PER_SEVERITY)
+    if plan.left_out_total:
+        plan = _plan(ordered, notice_limit=ANNOTATION_LIMIT_PER_SEVERITY - 1)
+    return plan
+
+
+def _plan(ordered: list[Finding], *, notice_limit: int) -> AnnotationPlan:
+    limits = dict.fromkeys(Severity, ANNOTATION_LIMIT_PER_SEVERITY)
+    limits[Severity.NOTICE] = notice_limit
+    shown: list[Finding] = []
+    counts = dict.fromkeys(Severity, 0)
+    left_out = {severity.value: 0 for severity in Severity}
+    for finding in ordered:
+        over_job = len(shown) >= ANNOTATION_LIMIT_PER_JOB - 1
+        if counts[finding.severity] >= limits[finding.severity] or over_job:
+            left_out[finding.severity.value] += 1
+            continue
+        counts[finding.severity] += 1
+        shown.append(finding)
+    return AnnotationPlan(shown, left_out)
 
 
 def escape_data(text: str) -> str:
@@ -51,23 +92,17 @@ class WorkflowCommands:
 
     def annotate(self, findings: Iterable[Finding]) -> dict[str, int]:
         """Annotate each finding, errors first, within the limits; returns what was left out."""
-        shown = dict.fromkeys(Severity, 0)
-        left_out = {severity.value: 0 for severity in Severity}
-        ordered = sorted(findings, key=lambda f: -f.severity.rank)
-        for finding in ordered:
-            if shown[finding.severity] >= ANNOTATION_LIMIT_PER_SEVERITY:
-                left_out[finding.severity.value] += 1
-                continue
-            shown[finding.severity] += 1
+        plan = annotation_plan(findings)
+        for finding in plan.shown:
             self._stream.write(self._annotation(finding) + "\n")
-        if any(left_out.values()):
-            omitted = ", ".join(f"{n} {kind}" for kind, n in left_out.items() if n)
+        if plan.left_out_total:
+            omitted = ", ".join(f"{n} {kind}" for kind, n in plan.left_out.items() if n)
             self._stream.write(
-                f"::notice title=claude-preflight::{omitted} annotation(s) left out "
-                "(GitHub shows 10 per severity per step); see the job summary for all findings\n"
+                f"::notice title=claude-preflight::{omitted} finding(s) not annotated "
+                "(GitHub shows 10 per severity per step); the job summary lists them all\n"
             )
         self._stream.flush()
-        return left_out
+        return plan.left_out
 
     def _annotation(self, finding: Finding) -> str:
         properties = [f"title={escape_property(self._redact(f'{finding.code} {finding.title}'))}"]

@@ -1,4 +1,9 @@
-"""Entry point of the secrets job. (Skeleton: presence only; issue 3 fills in the rest.)"""
+"""Entry point of the secrets job: presence, placeholders, kind, shape, references, committed keys.
+
+Checks only ever describe a value (its length, which character class sits where, which kind of
+credential its prefix names); no part of a value reaches a message. The redactor is the second
+layer, not the first.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,22 @@ from dataclasses import dataclass, field
 
 from checker.context import RunContext
 from checker.findings import Finding, make_finding
+from checker.secrets.committed import scan_committed
+from checker.secrets.federation import SKIP_REASON, check_federation
+from checker.secrets.formats import Kind, classify
+from checker.secrets.kind import check_kind, is_gateway
+from checker.secrets.placeholders import placeholder_reason
+from checker.secrets.presence import missing_finding, withheld_finding
+from checker.secrets.references import check_references
+from checker.secrets.shape import header_safe, is_single_line_token, shape_problems
+from checker.secrets.values import SecretSlot, resolve_slots, unwrap
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
+
+_WITHHELD_REASONS = {
+    "fork-pr": "secrets are withheld from pull requests from forks",
+    "dependabot": "Dependabot runs only see Dependabot secrets",
+}
 
 
 @dataclass(slots=True)
@@ -20,6 +39,13 @@ class SecretsOutcome:
     live_skip_reason: str | None = None
 
 
+@dataclass(slots=True)
+class _SlotVerdict:
+    findings: list[Finding] = field(default_factory=list)
+    live_key: str | None = None
+    skip_reason: str | None = None
+
+
 def check_secrets(
     settings: Settings,
     context: RunContext,
@@ -27,17 +53,96 @@ def check_secrets(
     scan: WorkspaceScan,
 ) -> SecretsOutcome:
     """Run every secrets check; never prints, exits or reads os.environ."""
-    outcome = SecretsOutcome()
-    api_key = settings.api_key.get_secret_value() if settings.api_key else None
-    if not api_key:
-        api_key = environ.get(settings.api_key_env) or None
-    for name in settings.required_secrets:
-        value = api_key if name == settings.api_key_env else environ.get(name)
-        if not value:
+    withheld = context.secrets_withheld
+    federation = check_federation(environ, withheld=withheld is not None)
+    outcome = SecretsOutcome(findings=list(federation.findings))
+    gateway = is_gateway(settings.base_url)
+    withheld_names: list[str] = []
+    api_verdict = _SlotVerdict(skip_reason="no API key in this run")
+    for slot in resolve_slots(settings, environ):
+        if not slot.present:
+            if slot.is_api_key and federation.configured:
+                api_verdict.skip_reason = SKIP_REASON
+            elif withheld:
+                withheld_names.append(slot.name)
+            else:
+                outcome.findings.append(missing_finding(slot, environ, context))
+            continue
+        verdict = _check_value(slot, gateway=gateway)
+        outcome.findings += verdict.findings
+        if slot.is_api_key:
+            api_verdict = verdict
+    if withheld:
+        withheld_names += [name for name in federation.missing if name not in withheld_names]
+        if withheld_names:
             outcome.findings.append(
-                make_finding("SEC001", f"`{name}` is missing or empty in this run.")
+                withheld_finding(
+                    context, withheld_names, fail=settings.on_unavailable_secrets == "fail"
+                )
             )
-    outcome.api_key = api_key
-    if not api_key:
-        outcome.live_skip_reason = "no API key in this run"
+            if settings.api_key_env in withheld_names:
+                api_verdict.skip_reason = _WITHHELD_REASONS[withheld]
+    # Required secrets are already reported by SEC001/SEC002, and the `api-key` input stands in for
+    # its env var; SEC006 covers the variables nobody declared.
+    outcome.findings += check_references(
+        scan,
+        environ,
+        production=scan.production or settings.production,
+        provided=frozenset(settings.required_secrets),
+        withheld=withheld is not None,
+    )
+    outcome.findings += scan_committed(settings.workspace, run_key=api_verdict.live_key).findings
+    outcome.api_key = api_verdict.live_key
+    outcome.live_skip_reason = None if api_verdict.live_key else api_verdict.skip_reason
     return outcome
+
+
+def _check_value(slot: SecretSlot, *, gateway: bool) -> _SlotVerdict:
+    """Placeholder first (it explains everything else), then kind and shape."""
+    value = slot.value or ""
+    core = unwrap(value)
+    reason = placeholder_reason(core)
+    if reason:
+        message = f"{slot.label} holds {reason}."
+        return _SlotVerdict(
+            [make_finding("SEC005", message)], skip_reason="the API key is a placeholder"
+        )
+    classified = classify(core)
+    verdict = _SlotVerdict(live_key=core if slot.is_api_key else None)
+    if slot.is_api_key:
+        kind = check_kind(slot, classified, gateway=gateway)
+        if kind.finding:
+            verdict.findings.append(kind.finding)
+        if not kind.sendable:
+            verdict.live_key = None
+            verdict.skip_reason = "the API-key slot holds another kind of credential"
+    anthropic = classified.kind is not Kind.OTHER_PROVIDER and classified.format is not None
+    if slot.is_api_key or anthropic or is_single_line_token(value):
+        problems = shape_problems(
+            value,
+            core,
+            classified.format,
+            header_value=slot.is_api_key,
+        )
+        if problems:
+            verdict.findings.append(
+                make_finding("SEC003", f"{slot.label} {_join(problems)}.", fix=_shape_fix(slot))
+            )
+    if verdict.live_key is not None and not header_safe(core):
+        verdict.live_key = None
+        verdict.skip_reason = "the API key contains characters an HTTP header cannot carry"
+    return verdict
+
+
+def _join(problems: list[str]) -> str:
+    if len(problems) == 1:
+        return problems[0]
+    return ", ".join(problems[:-1]) + " and " + problems[-1]
+
+
+def _shape_fix(slot: SecretSlot) -> str:
+    return (
+        "Re-create the secret from the exact value, with no quotes, spaces or newline: "
+        f'`printf %s "$VALUE" | gh secret set {slot.name}` (`echo` adds a newline; so do most '
+        "editors when saving a file)."
+    )

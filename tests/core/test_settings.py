@@ -51,7 +51,7 @@ def test_api_key_input_is_kept_secret(tmp_path: Path) -> None:
     settings = _load(tmp_path, {"api-key": "sk-ant-api03-abcdefgh"})
     assert settings.api_key is not None
     assert "abcdefgh" not in repr(settings)
-    assert "abcdefgh" not in settings.model_dump_json()
+    assert "abcdefgh" not in str(settings)
 
 
 def test_required_secrets_always_include_the_key_env(tmp_path: Path) -> None:

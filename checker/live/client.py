@@ -1,0 +1,194 @@
+"""A thin async client for the few Claude API calls the ladder makes, retries included.
+
+One httpx connection pool with keep-alive for the whole live phase; proxies from the standard
+env vars. Every attempt is bounded by what is left of the budget, the body by a byte cap. The key
+goes only into the `x-api-key` header: no request header is ever logged or returned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from checker import __version__
+from checker.live import network
+from checker.live.headroom import parse_headroom
+from checker.live.result import CallResult
+from checker.live.retry import Budget, decide
+
+if TYPE_CHECKING:
+    import httpx
+
+    from checker.live.tls import TlsContext
+
+ANTHROPIC_VERSION = "2023-06-01"
+USER_AGENT = f"claude-preflight/{__version__}"
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_CONNECT_SECONDS = 10.0
+RETRY_SAFETY = 0.01
+
+
+@dataclass(slots=True)
+class _Attempt:
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Any = None
+    body_problem: str | None = None
+    network: str | None = None
+    network_detail: str = ""
+
+
+class ApiClient:
+    """Calls `base_url` + path with the key; counts calls, keeps the latest rate-limit figures."""
+
+    def __init__(
+        self, base_url: str, api_key: str, budget: Budget, *, concurrency: int, tls: TlsContext
+    ) -> None:
+        _skip_missing_sniffio()
+        import anyio  # noqa: F401, PLC0415 - httpx's async backend; imported while TLS loads
+        import httpx  # noqa: PLC0415 - imported only when the live check runs: startup time
+
+        self._httpx = httpx
+        self._base_url = base_url
+        self._budget = budget
+        self._client = httpx.AsyncClient(
+            headers={
+                "x-api-key": api_key,
+                "anthropic-version": ANTHROPIC_VERSION,
+                "user-agent": USER_AGENT,
+                "accept": "application/json",
+            },
+            limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+            trust_env=True,
+            verify=tls.get(),
+            follow_redirects=False,
+        )
+        self.calls = 0
+        self.rate_limits: dict[str, dict[str, Any]] = {}
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        payload: Any = None,
+        model: str | None = None,
+        endpoint: str | None = None,
+    ) -> CallResult:
+        """One logical call: attempts with retries until success, a final answer or no budget."""
+        result = CallResult(
+            endpoint=endpoint or f"{method} {path.split('?', maxsplit=1)[0]}", model=model
+        )
+        started = time.monotonic()
+        retries = 0
+        while True:
+            result.timestamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            attempt = await self._attempt(method, path, payload)
+            result.attempts += 1
+            _copy(attempt, result)
+            if result.ok:
+                break
+            decision = decide(
+                attempt.status,
+                attempt.headers,
+                attempt.body,
+                attempt.network,
+                retries_made=retries,
+                remaining=self._budget.remaining(),
+            )
+            if not decision.retry:
+                result.stopped = decision.reason
+                break
+            await asyncio.sleep(decision.delay + RETRY_SAFETY)
+            retries += 1
+        result.latency_ms = int((time.monotonic() - started) * 1000)
+        return result
+
+    async def _attempt(self, method: str, path: str, payload: Any) -> _Attempt:
+        remaining = self._budget.remaining()
+        if remaining <= 0:
+            return _Attempt(network="timeout", network_detail="the --timeout budget ran out")
+        httpx = self._httpx
+        timeout = httpx.Timeout(remaining, connect=min(remaining, MAX_CONNECT_SECONDS))
+        self.calls += 1
+        try:
+            async with asyncio.timeout(remaining):
+                request = self._client.build_request(
+                    method, self._base_url + path, json=payload, timeout=timeout
+                )
+                response = await self._client.send(request, stream=True)
+                try:
+                    raw, too_large = await _read_capped(response)
+                finally:
+                    await response.aclose()
+        except (TimeoutError, httpx.TimeoutException):
+            return _Attempt(network="timeout", network_detail="no complete answer in time")
+        except (httpx.HTTPError, OSError, UnicodeError, ValueError) as error:
+            kind, detail = network.describe(error)
+            return _Attempt(network=kind, network_detail=detail)
+        headers = {name.lower(): value for name, value in response.headers.items()}
+        self._note_rate_limits(headers)
+        attempt = _Attempt(status=response.status_code, headers=headers)
+        attempt.body, attempt.body_problem = _parse_body(raw, headers, too_large=too_large)
+        return attempt
+
+    def _note_rate_limits(self, headers: dict[str, str]) -> None:
+        headroom = parse_headroom(headers)
+        if headroom:
+            self.rate_limits = headroom
+
+
+def _skip_missing_sniffio() -> None:
+    """Make httpcore's per-lock `import sniffio` fail fast when sniffio is not installed.
+
+    httpcore 1.0.9 retries that import on every lock it creates; a failed import is not cached,
+    so each one searches sys.path again: about 1 ms per call, 150 ms over a 20-model run
+    (encode/httpcore#1103). A `None` entry makes it fail at once, exactly as it would anyway.
+    """
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
+async def _read_capped(response: httpx.Response) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return b"", True
+        chunks.append(chunk)
+    return b"".join(chunks), False
+
+
+def _parse_body(raw: bytes, headers: dict[str, str], *, too_large: bool) -> tuple[Any, str | None]:
+    """The JSON body, or why there is none: an HTML page, a malformed or oversized body."""
+    if too_large:
+        return None, f"a body larger than {MAX_BODY_BYTES // (1024 * 1024)} MB"
+    content_type = headers.get("content-type", "").lower()
+    start = raw.lstrip()[:1]
+    if "text/html" in content_type or start == b"<":
+        return None, "an HTML page instead of JSON"
+    if not raw.strip():
+        return None, "an empty body instead of JSON"
+    try:
+        return json.loads(raw), None
+    except (ValueError, RecursionError):
+        return None, "a malformed JSON body"
+
+
+def _copy(attempt: _Attempt, result: CallResult) -> None:
+    result.status = attempt.status
+    result.headers = attempt.headers
+    result.body = attempt.body
+    result.body_problem = attempt.body_problem
+    result.network = attempt.network
+    result.network_detail = attempt.network_detail

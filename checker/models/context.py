@@ -1,0 +1,50 @@
+"""What every model check reads besides the uses themselves: today, production, providers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from checker.models.collect import Scope
+from checker.models.normalize import ANTHROPIC, BEDROCK, VERTEX, Normalizer
+from checker.models.providers import Provider
+
+PLATFORM_NAMES = {ANTHROPIC: "Claude API", BEDROCK: "Amazon Bedrock", VERTEX: "Google Vertex AI"}
+PRE_PRODUCTION_ORDER = ("staging", "test", "development")
+MAX_SHOWN = 120
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Inputs shared by the checks; `served` is the live model list when it was fetched."""
+
+    production: str | None
+    today: date
+    deprecation_window: int
+    served: frozenset[str] | None
+    normalizer: Normalizer
+    providers: dict[Scope, Provider]
+    allow_drift: tuple[str, ...]
+
+    def is_production(self, environment: str) -> bool:
+        return environment == self.production
+
+
+def shown(raw: str) -> str:
+    """A value as quoted in a message: whitespace made visible, length capped, one line."""
+    text = raw if raw == raw.strip() else repr(raw)
+    text = text.replace("\n", " ").replace("`", "'")
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def where(file: str, line: int | None) -> str:
+    """`config/staging.yaml:7`."""
+    return f"{file}:{line}" if line else file
+
+
+def pre_production_of(production: str | None, environments: list[str] | set[str]) -> str | None:
+    """Production's pre-production environment: staging, else test, else development."""
+    for name in PRE_PRODUCTION_ORDER:
+        if name in environments and name != production:
+            return name
+    return None

@@ -1,0 +1,73 @@
+"""`docs/rules.md`, generated from the finding catalog; `--explain CODE` prints the same sections.
+
+python -m checker.rules_doc            # rewrite docs/rules.md
+python -m checker.rules_doc --check    # exit 1 when docs/rules.md is stale
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from checker.findings import RULES
+from checker.findings.catalog import Job, Rule
+
+DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+JOB_TITLES: dict[Job, str] = {
+    "secrets": "Secrets",
+    "models": "Model IDs",
+    "live": "Live check",
+    "config": "Configuration",
+    "tool": "The tool itself",
+}
+HEADER = """# Finding codes
+
+Every finding claude-preflight reports has a stable code; a code is never reused for another
+meaning. `claude-preflight --explain CODE` prints the same text as the section below.
+Generated from `checker/findings/catalog.py` by `python -m checker.rules_doc`: do not edit by hand.
+"""
+
+
+def rule_body(rule: Rule) -> str:
+    """The rule's documentation, as markdown that also reads well as plain text."""
+    severity = f"`{rule.severity}`" + (f" ({rule.severity_note})" if rule.severity_note else "")
+    return (
+        f"{rule.code}: {rule.title}\n\n"
+        f"- Severity: {severity}\n"
+        f"- Job: {JOB_TITLES[rule.job]}\n\n"
+        f"{rule.explanation}\n\n"
+        f"Fix: {rule.fix}\n"
+    )
+
+
+def render_rules_doc() -> str:
+    """The whole page: an index per job, then one `## CODE` section per code, so GitHub's heading
+    anchor is `#sec001`, the fragment `docs_url` links to."""
+    parts = [HEADER]
+    for job, title in JOB_TITLES.items():
+        codes = [rule for rule in RULES.values() if rule.job == job]
+        if codes:
+            links = ", ".join(f"[{rule.code}](#{rule.code.lower()})" for rule in codes)
+            parts.append(f"- {title}: {links}")
+    parts[-1] += "\n"
+    for rule in RULES.values():
+        parts.append(f"## {rule.code}\n\n{rule_body(rule)}")
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    expected = render_rules_doc()
+    if "--check" in args:
+        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.exists() else ""
+        if current != expected:
+            sys.stderr.write(f"{DOC_PATH} is stale: run `python -m checker.rules_doc`\n")
+            return 1
+        return 0
+    DOC_PATH.parent.mkdir(parents=True, exist_ok=True)
+    DOC_PATH.write_text(expected, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

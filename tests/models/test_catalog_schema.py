@@ -1,0 +1,24 @@
+"""The bundled catalog is trusted at run time, so the suite proves it fits the schema."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.models.catalog import BUNDLED_CATALOG, load_catalog
+from checker.models.catalog_schema import validate_bundled
+
+
+def test_bundled_catalog_fits_the_schema() -> None:
+    validate_bundled(json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8")))
+
+
+def test_schema_rejects_a_broken_entry() -> None:
+    with pytest.raises(ValueError, match="max_output_tokens"):
+        validate_bundled({"models": [{"id": "claude-x", "max_output_tokens": -1}]})
+
+
+def test_bundled_catalog_loads_every_entry() -> None:
+    data = json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8"))
+    assert len(load_catalog(None).models) == len(data["models"])

@@ -1,0 +1,76 @@
+"""Builders for the secrets tests: keys made at run time (no key-shaped literal is ever committed,
+so neither our own SEC007 nor GitHub push protection trips over the test suite), settings and
+workspace scans built the way the pipeline builds them.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from collections.abc import Mapping
+from pathlib import Path
+
+from checker.context import RunContext
+from checker.findings import Finding, Location
+from checker.secrets import SecretsOutcome, check_secrets
+from checker.settings import load_settings
+from checker.workspace.model import ConfigFile, ConfigValue, WorkspaceScan
+
+KEY_ALPHABET = string.ascii_letters + string.digits + "_-"
+SK = "sk-" + "ant-"
+
+
+def make_key(kind: str = "api03", seed: int = 1, body_length: int = 93) -> str:
+    """A key of the documented shape: prefix, 93 random key characters, `AA`."""
+    rng = random.Random(seed)
+    body = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(body_length))
+    suffix = "AA" if kind in {"api03", "admin01"} else ""
+    return f"{SK}{kind}-{body}{suffix}"
+
+
+def secrets_outcome(
+    environ: Mapping[str, str],
+    workspace: Path,
+    *,
+    given: Mapping[str, str | None] | None = None,
+    context: RunContext | None = None,
+    scan: WorkspaceScan | None = None,
+) -> SecretsOutcome:
+    """check_secrets with settings loaded exactly as the CLI loads them."""
+    settings = load_settings(dict(given or {}), environ, workspace=str(workspace))
+    return check_secrets(settings, context or RunContext(), environ, scan or WorkspaceScan())
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return sorted(finding.code for finding in findings)
+
+
+def only(findings: list[Finding], code: str) -> Finding:
+    matching = [finding for finding in findings if finding.code == code]
+    assert len(matching) == 1, [f"{f.code}: {f.message}" for f in findings]
+    return matching[0]
+
+
+def config_file(
+    path: str, environment: str, values: dict[str, str], *, file_format: str = "yaml"
+) -> ConfigFile:
+    """A parsed config file whose values sit on consecutive lines, column 3."""
+    return ConfigFile(
+        path=path,
+        environment=environment,
+        group=".",
+        format=file_format,
+        values=[
+            ConfigValue(key, value, Location(path, line, 3))
+            for line, (key, value) in enumerate(values.items(), start=1)
+        ],
+    )
+
+
+def assert_no_fragment(secret: str, text: str, *, public: str = "") -> None:
+    """Neither the secret nor any 8-character piece of it (outside its public prefix) is in text."""
+    for start in range(len(secret) - 7):
+        piece = secret[start : start + 8]
+        if piece in public:
+            continue
+        assert piece not in text, f"fragment at {start} of the secret leaked"

@@ -1,0 +1,95 @@
+"""The redactor: exact values, every encoded form, fragments, and key shapes from any source."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from checker.app import run
+from checker.redaction import REDACTED, Redactor
+from tests.secrets.support import SK, assert_no_fragment, make_key
+
+KEY = make_key()
+
+
+def test_the_key_and_its_surroundings_are_redacted() -> None:
+    redact = Redactor([f' "{KEY}"\n'])
+    assert redact(f"before {KEY} after") == f"before {REDACTED} after"
+    assert redact(f'value "{KEY}"') == f"value {REDACTED}"
+
+
+def test_the_masks_are_the_raw_stripped_and_unquoted_values() -> None:
+    redact = Redactor([f'"{KEY}"\n'])
+    assert set(redact.secrets) == {f'"{KEY}"\n', f'"{KEY}"', KEY}
+
+
+def test_a_truncated_or_split_key_is_redacted() -> None:
+    redact = Redactor([KEY])
+    for text in (KEY[:40], KEY[30:70] + "…", "x" + KEY[95:], KEY[20:28]):
+        assert_no_fragment(KEY, redact(text), public=SK + "api03-")
+
+
+def test_the_public_prefix_stays_readable() -> None:
+    redact = Redactor([KEY])
+    text = "expected an `sk-ant-api03-` key, not `sk-ant-admin01-`"
+    assert redact(text) == text
+
+
+def test_json_html_url_and_workflow_command_forms_are_redacted() -> None:
+    secret = 'pa"ss\\wo<r>d&%\n:,é-tail-9876'
+    redact = Redactor([secret])
+    for encoded in (
+        json.dumps(secret),
+        json.dumps(secret, ensure_ascii=False),
+        "a &lt;r&gt; &amp;",
+        secret.replace("%", "%25").replace("\n", "%0A"),
+        secret.replace("%", "%25").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C"),
+    ):
+        assert "-tail-98" not in redact(encoded)
+    assert redact(json.dumps({"message": secret})) == json.dumps({"message": REDACTED})
+
+
+def test_fragments_never_break_json_structure() -> None:
+    redact = Redactor(['{"code": "SEC001", "x": true}'])
+    report = json.dumps({"findings": [{"code": "SEC001"}]}, indent=2)
+    assert json.loads(redact(report)) == {"findings": [{"code": "SEC001"}]}
+
+
+def test_key_shaped_strings_are_redacted_without_being_registered() -> None:
+    redact = Redactor()
+    samples = [
+        make_key(),
+        make_key("admin01"),
+        make_key("oat01", body_length=50),
+        "api03-" + KEY[20:40],
+        "sk-proj-" + "Ab12Cd34Ef56Gh78Ij90",
+        "AKIA" + "ABCDEFGHIJ234567",
+        "ghp_" + "A1b2C3d4E5f6" * 3,
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvIn0.c2lnbmF0dXJl",
+    ]
+    for sample in samples:
+        assert redact(f"got {sample}!") == f"got {REDACTED}!"
+
+
+def test_short_secrets_are_only_replaced_whole_and_tiny_ones_not_at_all() -> None:
+    redact = Redactor(["hunter2", "abc"])
+    assert redact("pw hunter2 abc") == f"pw {REDACTED} abc"
+    assert redact("hunter") == "hunter"
+
+
+def test_tokens_outside_the_required_secrets_are_masked_before_anything_is_printed(
+    tmp_path: Path,
+) -> None:
+    token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmFjbWUvYXBwIn0.c2lnbmF0dXJlLXZhbHVl"
+    environ = {
+        "GITHUB_ACTIONS": "true",
+        "ANTHROPIC_IDENTITY_TOKEN": token,
+        "ANTHROPIC_AUTH_TOKEN": "auth-token-value-123456",
+    }
+    stdout = io.StringIO()
+    given = {"live-check": "off", "json": str(tmp_path / "r.json")}
+    run(given, environ, workspace=str(tmp_path), stdout=stdout, stderr=io.StringIO())
+    lines = stdout.getvalue().splitlines()
+    assert lines[:2] == [f"::add-mask::{token}", "::add-mask::auth-token-value-123456"]
+    assert token not in (tmp_path / "r.json").read_text()
