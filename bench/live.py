@@ -24,7 +24,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from checker.live import run_live  # noqa: E402
+from checker.live.ladder import run_live  # noqa: E402
 from checker.settings import LiveLevel, Settings  # noqa: E402
 from tests.fake_api import DEFAULT_ALIASES, FakeAnthropic, fake_key  # noqa: E402
 from tests.helpers import base_env  # noqa: E402

@@ -12,7 +12,7 @@ from typing import TypeVar
 from checker import __version__
 from checker.context import RunContext
 from checker.findings import Finding, make_finding
-from checker.live import LiveOutcome, run_live
+from checker.live import LiveOutcome
 from checker.models import ModelInventory, ModelsOutcome, check_models, inventory_models
 from checker.report import Report, ToolInfo, count_findings, gate_passed, sort_findings
 from checker.secrets import SecretsOutcome, check_secrets
@@ -99,6 +99,8 @@ def _live_stage(
         }
         return skipped
     api_key = secrets.api_key
+    from checker.live.ladder import run_live  # noqa: PLC0415 - httpx and asyncio only when needed
+
     return guarded(
         "live",
         lambda: run_live(settings, api_key, inventory.first_party_ids, inventory.production_ids),

@@ -56,8 +56,7 @@ class Report:
     def from_dict(cls, data: dict[str, Any]) -> Report:
         """Rebuild a report from `to_dict` output (used after redacting every string in it)."""
         findings = [
-            Finding(**{**item, "severity": Severity(item["severity"])})
-            for item in data["findings"]
+            Finding(**{**item, "severity": Severity(item["severity"])}) for item in data["findings"]
         ]
         return cls(
             version=data["version"],

@@ -1,5 +1,8 @@
-"""Live job (API001-API010): the zero-token call ladder against the Claude API."""
+"""Live job (API001-API010): the zero-token call ladder against the Claude API.
 
-from checker.live.ladder import LiveOutcome, run_live
+`run_live` lives in `checker.live.ladder`; import it from there only when a live call runs.
+"""
 
-__all__ = ["LiveOutcome", "run_live"]
+from checker.live.outcome import LiveOutcome
+
+__all__ = ["LiveOutcome"]

@@ -8,9 +8,7 @@ goes only into the `x-api-key` header: no request header is ever logged or retur
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
-import sys
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -50,7 +48,6 @@ class ApiClient:
     def __init__(
         self, base_url: str, api_key: str, budget: Budget, *, concurrency: int, tls: TlsContext
     ) -> None:
-        _skip_missing_sniffio()
         import anyio  # noqa: F401, PLC0415 - httpx's async backend; imported while TLS loads
         import httpx  # noqa: PLC0415 - imported only when the live check runs: startup time
 
@@ -145,17 +142,6 @@ class ApiClient:
         headroom = parse_headroom(headers)
         if headroom:
             self.rate_limits = headroom
-
-
-def _skip_missing_sniffio() -> None:
-    """Make httpcore's per-lock `import sniffio` fail fast when sniffio is not installed.
-
-    httpcore 1.0.9 retries that import on every lock it creates; a failed import is not cached,
-    so each one searches sys.path again: about 1 ms per call, 150 ms over a 20-model run
-    (encode/httpcore#1103). A `None` entry makes it fail at once, exactly as it would anyway.
-    """
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
 async def _read_capped(response: httpx.Response) -> tuple[bytes, bool]:

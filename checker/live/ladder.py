@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from checker.findings import Finding, make_finding
 from checker.live.base_url import BaseUrl, check_base_url
 from checker.live.classify import Context, classify, not_the_api, sanitize
+from checker.live.outcome import LiveOutcome
 from checker.live.result import CallResult
 from checker.live.retry import Budget
 from checker.live.tls import TlsContext
@@ -35,17 +35,6 @@ PAGE_SIZE = 1000
 GRACE_SECONDS = 0.5
 PING = [{"role": "user", "content": "ping"}]
 _SENDABLE = re.compile(r"[\x21-\x7e]{1,1024}")
-
-
-@dataclass(slots=True)
-class LiveOutcome:
-    """Findings, the live model list when fetched, alias resolutions and the report section."""
-
-    level: str
-    findings: list[Finding] = field(default_factory=list)
-    served_models: frozenset[str] | None = None
-    resolved: dict[str, str] = field(default_factory=dict)
-    report: dict[str, Any] = field(default_factory=dict)
 
 
 def run_live(

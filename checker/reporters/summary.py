@@ -20,6 +20,7 @@ from checker.report import Report
 from checker.reporters import markdown_safe
 from checker.reporters.redacted import redact_report
 from checker.reporters.summary_view import build_view
+from checker.reporters.template_cache import bytecode_cache
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -85,6 +86,7 @@ def _environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=markdown_safe.finalize,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters.update(
         md_cell=md_cell,
@@ -97,6 +99,13 @@ def _environment() -> SandboxedEnvironment:
         number=number,
     )
     return env
+
+
+def warm_template_cache() -> None:
+    """Compile every template into the cache (the image does this at build time)."""
+    environment = _environment()
+    for name in environment.list_templates(extensions=["j2"]):
+        environment.get_template(name)
 
 
 def render_summary(report: Report, redact: Callable[[str], str]) -> str:

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from checker.live import LiveOutcome, run_live
+from checker.live import LiveOutcome
+from checker.live.ladder import run_live
 from checker.settings import Settings
 from tests.fake_api import VALID_KEY, FakeAnthropic
 from tests.helpers import FIXTURES, Run, base_env, run_cli
