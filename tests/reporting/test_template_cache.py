@@ -1,4 +1,4 @@
-"""Compiled templates are cached across runs, and a cache that cannot be written never breaks one."""
+"""Compiled templates are cached across runs; a cache that cannot be written never breaks one."""
 
 from __future__ import annotations
 
