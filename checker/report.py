@@ -44,10 +44,18 @@ class Report:
         return self.counts.get("warning", 0)
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as plain JSON-able data, in SPEC order."""
-        data = asdict(self)
-        data["findings"] = [finding.to_dict() for finding in self.findings]
-        return data
+        """The report as plain JSON-able data, in SPEC order (shared, not copied: read it only)."""
+        return {
+            "version": self.version,
+            "passed": self.passed,
+            "counts": self.counts,
+            "findings": [finding.to_dict() for finding in self.findings],
+            "environments": self.environments,
+            "models": self.models,
+            "live": self.live,
+            "context": self.context,
+            "tool": asdict(self.tool),
+        }
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -52,9 +52,19 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as SPEC section 3 serializes it."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "title": self.title,
+            "message": self.message,
+            "fix": self.fix,
+            "environment": self.environment,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "docs": self.docs,
+            "details": dict(self.details),
+        }
 
 
 def make_finding(

@@ -57,12 +57,12 @@ def list_files(root: Path, *, limit: int = MAX_FILES) -> FileList:
 
 def read_text_file(root: Path, relative: str) -> str | None:
     """The file's text, or None for symlinks, non-regular, too large or binary files."""
-    path = root / relative
+    path = os.path.join(root, relative)  # str paths: pathlib costs a third of a large walk
     try:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             return None
-        with path.open("rb") as file:
+        with open(path, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError:
         return None
@@ -102,9 +102,10 @@ def _walk(root: Path, limit: int) -> Iterator[str]:
     count = 0
     for directory, subdirs, files in os.walk(root, followlinks=False):
         subdirs[:] = sorted(name for name in subdirs if name not in SKIPPED_DIRS)
-        base = Path(directory).relative_to(root)
+        relative = os.path.relpath(directory, root)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
         for name in sorted(files):
-            yield (base / name).as_posix()
+            yield prefix + name
             count += 1
             if count >= limit:
                 return
