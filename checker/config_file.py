@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from checker.data_files import DataFileError, read_data_file, validation_message
 from checker.errors import UsageError
 
 CONFIG_FILE_NAME = ".claude-preflight.yml"
@@ -36,18 +35,9 @@ class ProjectConfig:
 def load_config_file(path: Path) -> ProjectConfig:
     """Read and validate the config file; every problem is a one-line UsageError."""
     try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise UsageError(f"{path.name}: larger than {MAX_CONFIG_BYTES} bytes")
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path.name}: cannot be read ({type(error).__name__})") from None
-    try:
-        data = yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader, C or pure Python
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise UsageError(f"{path.name}{where}: {problem}") from None
+        data = read_data_file(path, MAX_CONFIG_BYTES)
+    except DataFileError as error:
+        raise UsageError(str(error)) from None
     if data is None:
         return ProjectConfig()
     if not isinstance(data, dict):
@@ -63,9 +53,7 @@ def _validate(path: Path, data: dict[object, object]) -> ProjectConfig:
     try:
         model = ConfigFileModel.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise UsageError(f"{path.name}: {where}: {first['msg']}") from None
+        raise UsageError(f"{path.name}: {validation_message(error)}") from None
     return ProjectConfig(
         environments=model.environments,
         production=model.production,
@@ -80,8 +68,3 @@ def _validate(path: Path, data: dict[object, object]) -> ProjectConfig:
         deprecation_window=model.deprecation_window,
         catalog=model.catalog,
     )
-
-
-def _loader() -> type[yaml.SafeLoader]:
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return loader

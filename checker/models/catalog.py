@@ -7,14 +7,13 @@ because its import alone would double the gate's start-up time. The checks read 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from checker.data_files import DataFileError, read_data_file
 
 BUNDLED_CATALOG = Path(__file__).with_name("catalog.json")
 MAX_USER_CATALOG_BYTES = 2_000_000
@@ -106,19 +105,9 @@ def load_catalog(user_path: Path | None) -> Catalog:
 
 def _read_raw(path: Path) -> dict[str, Any]:
     try:
-        if path.stat().st_size > MAX_USER_CATALOG_BYTES:
-            raise CatalogError(f"{path.name}: larger than {MAX_USER_CATALOG_BYTES} bytes")
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"{path.name}: cannot be read ({type(error).__name__})") from None
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-    except (ValueError, yaml.YAMLError) as error:
-        kind = type(error).__name__
-        raise CatalogError(f"{path.name}: not valid JSON or YAML ({kind})") from None
+        data = read_data_file(path, MAX_USER_CATALOG_BYTES)
+    except DataFileError as error:
+        raise CatalogError(str(error)) from None
     if isinstance(data, list):
         data = {"models": data}
     if not isinstance(data, dict):

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from checker.data_files import validation_message
 from checker.models.catalog import CatalogError
 
 Status = Literal["active", "legacy", "deprecated", "retired"]
@@ -58,18 +59,15 @@ def validate_user_catalog(
     try:
         catalog_file = _CatalogFile.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise CatalogError(f"{name}: {where}: {first['msg']}") from None
+        raise CatalogError(f"{name}: {validation_message(error)}") from None
     merged = []
     for raw in catalog_file.models:
         key = str(raw.get("id"))
         try:
             entry = _ModelEntry.model_validate({**bundled.get(key, {}), **raw})
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise CatalogError(f"catalog entry {key[:80]!r}: {where}: {first['msg']}") from None
+            message = validation_message(error)
+            raise CatalogError(f"catalog entry {key[:80]!r}: {message}") from None
         merged.append(entry.model_dump())
     return merged
 
