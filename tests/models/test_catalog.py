@@ -118,7 +118,7 @@ def test_a_json_user_catalog_is_accepted(tmp_path: Path) -> None:
         ("models: [{name: no id}]", "id"),
         ("models: [{id: x, max_output_tokens: -1}]", "max_output_tokens"),
         ("models: {not: a list}", "models"),
-        ("[unclosed", r"bad\.yaml:2:1: expected"),
+        ("[unclosed", r"bad\.yaml:2:1: .*expected"),
         ("models: [{id: x, colour: red}]", "colour"),
     ],
 )
