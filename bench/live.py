@@ -26,32 +26,23 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from checker.live.ladder import run_live  # noqa: E402
 from checker.settings import LiveLevel, Settings  # noqa: E402
-from tests.fake_api import DEFAULT_ALIASES, FakeAnthropic, fake_key  # noqa: E402
+from tests.fake_api import DEFAULT_ALIASES, DEFAULT_MODELS, FakeAnthropic, fake_key  # noqa: E402
 from tests.helpers import base_env  # noqa: E402
 
 LATENCY = 0.25
 TARGET_ADDED_SECONDS = 0.75
-MODELS = (
+MODELS = (  # 20 distinct IDs: the fake API's default models plus ten more it is told to serve
     "claude-fable-5-2",
     "claude-fable-5-1",
-    "claude-fable-5",
     "claude-mythos-5",
     "claude-mythos-5-2",
     "claude-opus-5-5",
     "claude-sonnet-5-5",
     "claude-haiku-5-5",
-    "claude-opus-5",
-    "claude-sonnet-5",
-    "claude-opus-4-8",
-    "claude-opus-4-7",
-    "claude-opus-4-6",
-    "claude-sonnet-4-6",
-    "claude-haiku-4-5-20251001",
-    "claude-sonnet-4-5-20250929",
-    "claude-opus-4-5-20251101",
     "claude-haiku-4-5",
     "claude-sonnet-4-5",
     "claude-opus-4-5",
+    *DEFAULT_MODELS,
 )
 KEY = fake_key("bench")
 CPU_SECONDS: list[float] = []  # CPU time of each CLI run, in order
