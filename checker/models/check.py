@@ -107,7 +107,7 @@ def check_models(
     findings.extend(limit_findings(collected.tokens, uses_by_scope))
     findings.extend(drift_findings(slots, ctx))
     findings.extend(missing_findings(slots, collected, environments, ctx))
-    findings.extend(_nothing_to_check(scan, collected))
+    findings.extend(_nothing_to_check(scan, collected, explicit=settings.environments is not None))
     matrix: dict[str, dict[str, str]] = {}
     for slot in slots:
         for environment, use in slot.values.items():
@@ -164,13 +164,19 @@ def _environment_facts(
     }
 
 
-def _nothing_to_check(scan: WorkspaceScan, collected: Collected) -> list[Finding]:
+def _nothing_to_check(
+    scan: WorkspaceScan, collected: Collected, *, explicit: bool = False
+) -> list[Finding]:
     if not scan.files:
+        where = (
+            "by the `environments` globs of `.claude-preflight.yml`"
+            if explicit
+            else "(zero-config layouts such as `config/ENV.yaml`, `.env.ENV`, `values-ENV.yaml`)"
+        )
         return [
             make_finding(
                 "CFG002",
-                "No environment config files were found (zero-config layouts such as "
-                "`config/ENV.yaml`, `.env.ENV`, `values-ENV.yaml`), so no model was checked.",
+                f"No environment config files were found {where}, so no model was checked.",
             )
         ]
     if not collected.uses:

@@ -8,7 +8,7 @@ which then replace them entirely. Every file that cannot be read or parsed becom
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from checker.findings import Finding, Location, make_finding
 from checker.settings import Settings
@@ -16,7 +16,7 @@ from checker.workspace.explicit import ExplicitEnvironments
 from checker.workspace.layouts import LayoutMatch, match_layout
 from checker.workspace.limits import MAX_CONFIG_FILES
 from checker.workspace.model import ConfigFile, WorkspaceScan
-from checker.workspace.names import production_env
+from checker.workspace.names import production_env, user_env
 from checker.workspace.parsers import ParseError, SkipError, parse_text
 from checker.workspace.reading import read_text
 from checker.workspace.walk import Walker, shown_path
@@ -50,10 +50,12 @@ def _scan(settings: Settings) -> WorkspaceScan:
     )
     walker = Walker(str(settings.workspace), lambda parts: matcher(parts) is not None)
     scan = WorkspaceScan()
+    matched: set[str] = set()
     for parts, path in walker.files():
         match = matcher(parts)
         if match is None:
             continue
+        matched.add(match.environment)
         if len(scan.files) >= MAX_CONFIG_FILES:
             scan.findings.append(
                 make_finding(
@@ -72,8 +74,29 @@ def _scan(settings: Settings) -> WorkspaceScan:
     scan.findings[:0] = walker.findings
     scan.files.sort(key=lambda config: config.path)
     scan.environments = sorted({config.environment for config in scan.files})
+    if settings.environments is not None:
+        scan.findings += _unmatched_environments(settings.environments, matched)
     scan.production = production_env(settings.production, scan.environments)
     return scan
+
+
+def _unmatched_environments(
+    configured: Mapping[str, Sequence[str]], matched: set[str]
+) -> list[Finding]:
+    """A configured environment whose globs match no file is almost always a typo in a glob."""
+    return [
+        make_finding(
+            "CFG002",
+            f"Environment `{name}` of `.claude-preflight.yml` matched no file: its globs "
+            f"({', '.join(f'`{glob}`' for glob in globs) or 'none'}) are matched against "
+            "workspace-relative paths, so nothing outside the workspace is ever read.",
+            fix="Correct the globs (workspace-relative, `/`-separated, `**` crosses folders), "
+            "or remove the environment.",
+            environment=user_env(name),
+        )
+        for name, globs in configured.items()
+        if user_env(name) not in matched
+    ]
 
 
 def load_config_file(
