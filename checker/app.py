@@ -6,7 +6,6 @@ every outcome (usage error, failed gate, crashed check).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
@@ -143,6 +142,8 @@ def _write_usage_summary(
     target = given.get("summary") or environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
+    import html  # noqa: PLC0415 - only this rare path needs it
+
     try:
         with Path(target).open("a", encoding="utf-8") as file:
             file.write(

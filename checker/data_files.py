@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from pydantic import ValidationError
 
 
@@ -31,8 +31,10 @@ def read_data_file(path: Path, max_bytes: int) -> object:
         except ValueError as error:
             line, column = getattr(error, "lineno", 0), getattr(error, "colno", 0)
             raise DataFileError(f"{path.name}:{line}:{column}: not valid JSON") from None
+    import yaml  # noqa: PLC0415 - start-up time: the bundled catalog is JSON
+
     try:
-        return yaml.load(text, Loader=_safe_loader())  # noqa: S506 - a safe loader, C or Python
+        return yaml.load(text, Loader=_safe_loader(yaml))  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
@@ -47,6 +49,7 @@ def validation_message(error: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
-def _safe_loader() -> type[yaml.SafeLoader]:
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _safe_loader(yaml: ModuleType) -> type:
+    """libyaml's safe loader where PyYAML was built with it, else the pure-Python one."""
+    loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return loader

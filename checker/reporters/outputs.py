@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +26,13 @@ def write_outputs(path: Path, outputs: dict[str, str], redact: Callable[[str], s
     with path.open("a", encoding="utf-8") as file:
         for name, raw in outputs.items():
             value = redact(raw)
-            delimiter = f"ghadelimiter_{uuid.uuid4()}"
+            delimiter = _delimiter()
             while delimiter in value:
-                delimiter = f"ghadelimiter_{uuid.uuid4()}"
+                delimiter = _delimiter()
             file.write(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
+
+
+def _delimiter() -> str:
+    """The toolkit's `ghadelimiter_<uuid4>` shape, from 16 random bytes (uuid costs start-up)."""
+    raw = os.urandom(16).hex()
+    return f"ghadelimiter_{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:]}"

@@ -7,7 +7,7 @@ job); `annotation_plan` decides which findings get one, so the summary can count
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -83,7 +83,7 @@ class WorkflowCommands:
 
     def stop_commands(self) -> str:
         """Pause command parsing so untrusted text is never read as a command; returns a token."""
-        token = secrets.token_hex(16)
+        token = os.urandom(16).hex()  # not `secrets`: it drags hashlib and random into start-up
         self._stream.write(f"::stop-commands::{token}\n")
         return token
 

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.workspace.parsers.common import ParseError, SkipError, Values
+from checker.workspace.parsers.yaml_composed import parse_composed_yaml
 from checker.workspace.parsers.yaml_fast import parse_plain_yaml
-from checker.workspace.parsers.yaml_values import parse_composed_yaml
 
 LINES = [
     "llm:",
