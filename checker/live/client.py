@@ -10,14 +10,13 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
 from checker.live import network
 from checker.live.headroom import parse_headroom
-from checker.live.result import CallResult
+from checker.live.result import Answer, CallResult
 from checker.live.retry import Budget, decide
 
 if TYPE_CHECKING:
@@ -30,16 +29,6 @@ USER_AGENT = f"claude-preflight/{__version__}"
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_CONNECT_SECONDS = 10.0
 RETRY_SAFETY = 0.01
-
-
-@dataclass(slots=True)
-class _Attempt:
-    status: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    body: Any = None
-    body_problem: str | None = None
-    network: str | None = None
-    network_detail: str = ""
 
 
 class ApiClient:
@@ -91,7 +80,7 @@ class ApiClient:
             result.timestamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             attempt = await self._attempt(method, path, payload)
             result.attempts += 1
-            _copy(attempt, result)
+            attempt.copy_to(result)
             if result.ok:
                 break
             decision = decide(
@@ -110,10 +99,10 @@ class ApiClient:
         result.latency_ms = int((time.monotonic() - started) * 1000)
         return result
 
-    async def _attempt(self, method: str, path: str, payload: Any) -> _Attempt:
+    async def _attempt(self, method: str, path: str, payload: Any) -> Answer:
         remaining = self._budget.remaining()
         if remaining <= 0:
-            return _Attempt(network="timeout", network_detail="the --timeout budget ran out")
+            return Answer(network="timeout", network_detail="the --timeout budget ran out")
         httpx = self._httpx
         timeout = httpx.Timeout(remaining, connect=min(remaining, MAX_CONNECT_SECONDS))
         self.calls += 1
@@ -128,13 +117,13 @@ class ApiClient:
                 finally:
                     await response.aclose()
         except (TimeoutError, httpx.TimeoutException):
-            return _Attempt(network="timeout", network_detail="no complete answer in time")
+            return Answer(network="timeout", network_detail="no complete answer in time")
         except (httpx.HTTPError, OSError, UnicodeError, ValueError) as error:
             kind, detail = network.describe(error)
-            return _Attempt(network=kind, network_detail=detail)
+            return Answer(network=kind, network_detail=detail)
         headers = {name.lower(): value for name, value in response.headers.items()}
         self._note_rate_limits(headers)
-        attempt = _Attempt(status=response.status_code, headers=headers)
+        attempt = Answer(status=response.status_code, headers=headers)
         attempt.body, attempt.body_problem = _parse_body(raw, headers, too_large=too_large)
         return attempt
 
@@ -169,12 +158,3 @@ def _parse_body(raw: bytes, headers: dict[str, str], *, too_large: bool) -> tupl
         return json.loads(raw), None
     except (ValueError, RecursionError):
         return None, "a malformed JSON body"
-
-
-def _copy(attempt: _Attempt, result: CallResult) -> None:
-    result.status = attempt.status
-    result.headers = attempt.headers
-    result.body = attempt.body
-    result.body_problem = attempt.body_problem
-    result.network = attempt.network
-    result.network_detail = attempt.network_detail

@@ -5,22 +5,34 @@ It never holds request headers, so nothing downstream can leak the key from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, fields
 from typing import Any
 
 
 @dataclass(slots=True)
-class CallResult:
-    """The final outcome of one logical call, after retries; never holds request headers."""
+class Answer:
+    """What one attempt got back: an HTTP answer, or the network failure that replaced it."""
 
-    endpoint: str
-    model: str | None = None
+    _: KW_ONLY
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None
     body_problem: str | None = None
     network: str | None = None
     network_detail: str = ""
+
+    def copy_to(self, other: Answer) -> None:
+        """Overwrite `other`'s answer with this one (the last attempt is the one reported)."""
+        for answer_field in fields(Answer):
+            setattr(other, answer_field.name, getattr(self, answer_field.name))
+
+
+@dataclass(slots=True)
+class CallResult(Answer):
+    """The final outcome of one logical call, after retries; never holds request headers."""
+
+    endpoint: str
+    model: str | None = None
     timestamp: str = ""
     latency_ms: int = 0
     attempts: int = 0
