@@ -77,6 +77,9 @@ class ApiClient:
         started = time.monotonic()
         retries = 0
         while True:
+            if result.attempts and self._budget.remaining() <= 0:
+                result.stopped = "the --timeout budget ran out before another attempt"
+                break  # the last real answer stays the one reported, not a budget "timeout"
             result.timestamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             attempt = await self._attempt(method, path, payload)
             result.attempts += 1

@@ -19,6 +19,7 @@ MAX_RETRIES = 3
 INITIAL_DELAY = 0.5
 MAX_BACKOFF = 8.0
 MAX_RETRY_AFTER = 60.0
+MIN_ATTEMPT_SECONDS = 0.25  # a retry is only worth it if the attempt itself has time to answer
 SPEND_LIMIT_CODE = "enforced_spend_limit_reached"
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
 # Network failures worth another attempt; DNS, TLS and proxy failures do not heal in seconds.
@@ -125,10 +126,10 @@ def decide(
             False, reason=f"the API asked to wait {asked:.0f} s (more than {MAX_RETRY_AFTER:.0f} s)"
         )
     delay = asked if asked else backoff(retries_made)
-    if delay >= remaining:
+    if delay + MIN_ATTEMPT_SECONDS >= remaining:
         return RetryDecision(
             False,
-            reason=f"a retry in {delay:.1f} s would not fit in the remaining "
+            reason=f"a retry in {delay:.1f} s, plus time to answer, would not fit in the remaining "
             f"{remaining:.1f} s of the --timeout budget",
         )
     return RetryDecision(True, delay=delay)

@@ -44,6 +44,13 @@ def test_a_wait_longer_than_the_budget_stops_with_a_reason() -> None:
     assert "would not fit" in decision.reason
 
 
+def test_a_wait_that_leaves_no_time_for_the_attempt_stops() -> None:
+    """Waiting 1.9 s of 2 s left would only end in a budget timeout that hides the real cause."""
+    decision = decide(503, {"retry-after": "1.9"}, None, None, retries_made=0, remaining=2.0)
+    assert not decision.retry
+    assert decide(503, {"retry-after": "1.5"}, None, None, retries_made=0, remaining=2.0).retry
+
+
 def test_retries_stop_after_the_maximum() -> None:
     decision = decide(503, {}, None, None, retries_made=MAX_RETRIES, remaining=60)
     assert not decision.retry
