@@ -52,7 +52,7 @@ def run(
 
     report: Report | None = None
     try:
-        report = run_gate(settings, context, environ)
+        report = run_gate(settings, context, environ, while_waiting=_summary_loader(settings))
     except Exception:  # the gate fails closed with a finding, never a traceback
         report = None
     finally:
@@ -110,6 +110,19 @@ def _write_summary(path: Path, report: Report, redactor: Redactor) -> None:
     from checker.reporters.summary import write_summary  # noqa: PLC0415
 
     write_summary(path, report, redactor)
+
+
+def _summary_loader(settings: Settings) -> Callable[[], None] | None:
+    """What to load while the live check waits on the network: the summary's Jinja stack."""
+    if settings.summary_path is None:
+        return None
+
+    def load() -> None:
+        from checker.reporters.summary import prepare_summary  # noqa: PLC0415
+
+        prepare_summary()
+
+    return load
 
 
 def _github_output(context: RunContext) -> Path | None:

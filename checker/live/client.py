@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,14 @@ class ApiClient:
     """Calls `base_url` + path with the key; counts calls, keeps the latest rate-limit figures."""
 
     def __init__(
-        self, base_url: str, api_key: str, budget: Budget, *, concurrency: int, tls: TlsContext
+        self,
+        base_url: str,
+        api_key: str,
+        budget: Budget,
+        *,
+        concurrency: int,
+        tls: TlsContext,
+        on_first_sent: Callable[[], None] | None = None,
     ) -> None:
         import anyio  # noqa: F401, PLC0415 - httpx's async backend; imported while TLS loads
         import httpx  # noqa: PLC0415 - imported only when the live check runs: startup time
@@ -57,6 +65,7 @@ class ApiClient:
         )
         self.calls = 0
         self.rate_limits: dict[str, dict[str, Any]] = {}
+        self._on_first_sent = on_first_sent
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -112,7 +121,11 @@ class ApiClient:
         try:
             async with asyncio.timeout(remaining):
                 request = self._client.build_request(
-                    method, self._base_url + path, json=payload, timeout=timeout
+                    method,
+                    self._base_url + path,
+                    json=payload,
+                    timeout=timeout,
+                    extensions={"trace": self._trace} if self._on_first_sent else None,
                 )
                 response = await self._client.send(request, stream=True)
                 try:
@@ -124,11 +137,24 @@ class ApiClient:
         except (httpx.HTTPError, OSError, UnicodeError, ValueError) as error:
             kind, detail = network.describe(error)
             return Answer(network=kind, network_detail=detail)
+        finally:
+            self._announce_first_sent()
         headers = {name.lower(): value for name, value in response.headers.items()}
         self._note_rate_limits(headers)
         attempt = Answer(status=response.status_code, headers=headers)
         attempt.body, attempt.body_problem = _parse_body(raw, headers, too_large=too_large)
         return attempt
+
+    async def _trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's `trace` extension: the first request is fully on the wire."""
+        if event.endswith(".send_request_body.complete"):
+            self._announce_first_sent()
+
+    def _announce_first_sent(self) -> None:
+        """Run `on_first_sent` once: when a request is on the wire, or an attempt ended without."""
+        if self._on_first_sent is not None:
+            announce, self._on_first_sent = self._on_first_sent, None
+            announce()
 
     def _note_rate_limits(self, headers: dict[str, str]) -> None:
         headroom = parse_headroom(headers)

@@ -4,13 +4,18 @@
 is served, resolves aliases), `count-tokens` and `message` prove the request shape and inference
 for production models. Each call runs only if the one before it passed; everything fits in the
 `--timeout` budget. httpx is imported only here, when a live check actually runs.
+
+The model IDs arrive as a future: `checker.live.session` starts the climb before discovery has
+found them, and the budget does not run while the ladder waits for them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
 from checker.findings import Finding, make_finding
@@ -35,6 +40,18 @@ PAGE_SIZE = 1000
 GRACE_SECONDS = 0.5
 PING = [{"role": "user", "content": "ping"}]
 _SENDABLE = re.compile(r"[\x21-\x7e]{1,1024}")
+T = TypeVar("T")
+
+
+class ModelIds(NamedTuple):
+    """What discovery hands the ladder: every first-party ID, and those production uses."""
+
+    all: list[str]
+    production: list[str]
+
+
+class _OutOfTimeError(Exception):
+    """A rung did not finish within the budget plus grace."""
 
 
 def run_live(
@@ -43,7 +60,23 @@ def run_live(
     model_ids: Sequence[str],
     production_model_ids: Sequence[str],
 ) -> LiveOutcome:
-    """Climb the ladder up to `settings.live_check`; each rung only if the one before passed."""
+    """Climb the ladder in this thread with the model IDs already known."""
+    known: Future[ModelIds] = Future()
+    known.set_result(ModelIds(list(model_ids), list(production_model_ids)))
+    return climb_ladder(settings, api_key, known)
+
+
+def climb_ladder(
+    settings: Settings,
+    api_key: str,
+    pending: Future[ModelIds],
+    *,
+    on_calling: Callable[[], None] | None = None,
+) -> LiveOutcome:
+    """Climb up to `settings.live_check`; each rung only if the one before passed.
+
+    `on_calling` runs once the first request is on the wire (or the climb ended before that).
+    """
     budget = Budget(settings.timeout)
     level = settings.live_check
     base = check_base_url(settings.base_url)
@@ -64,10 +97,8 @@ def run_live(
     tls = TlsContext()
     import asyncio  # noqa: PLC0415 - the event loop costs startup time; only live runs pay it
 
-    ladder = _Ladder(
-        settings, api_key, base, budget, model_ids=model_ids, production_ids=production_model_ids
-    )
-    asyncio.run(ladder.run_guarded(tls))
+    ladder = _Ladder(settings, api_key, base, budget, on_calling=on_calling)
+    asyncio.run(ladder.run_guarded(tls, pending))
     return ladder.outcome()
 
 
@@ -81,17 +112,16 @@ class _Ladder:
         base: BaseUrl,
         budget: Budget,
         *,
-        model_ids: Sequence[str],
-        production_ids: Sequence[str],
+        on_calling: Callable[[], None] | None,
     ) -> None:
+        self.on_calling = on_calling
         self.level = settings.live_check
         self.rank = LEVELS.index(self.level)
         self.api_key = api_key
         self.base = base
         self.budget = budget
-        self.production = set(production_ids)
-        self.model_ids = list(dict.fromkeys(m for m in [*model_ids, *production_ids] if m))
-        self.model_ids = self.model_ids[:MAX_MODELS]
+        self.production: set[str] = set()
+        self.model_ids: list[str] = []
         self.context = Context(
             api_key_env=settings.api_key_env,
             base_url=base.display,
@@ -107,12 +137,15 @@ class _Ladder:
         self.tokens = {"input": 0, "output": 0}
         self.client: ApiClient | None = None
 
-    async def run_guarded(self, tls: TlsContext) -> None:
-        import asyncio  # noqa: PLC0415
+    def take_models(self, ids: ModelIds) -> None:
+        self.production = set(ids.production)
+        unique = dict.fromkeys(model for model in [*ids.all, *ids.production] if model)
+        self.model_ids = list(unique)[:MAX_MODELS]
 
+    async def run_guarded(self, tls: TlsContext, pending: Future[ModelIds]) -> None:
         try:
-            await asyncio.wait_for(self.climb(tls), self.budget.remaining() + GRACE_SECONDS)
-        except TimeoutError:
+            await self.climb(tls, pending)
+        except _OutOfTimeError:
             self.findings.append(
                 make_finding(
                     "API009",
@@ -122,23 +155,43 @@ class _Ladder:
                 )
             )
 
-    async def climb(self, tls: TlsContext) -> None:
+    async def within_budget(self, step: Awaitable[T]) -> T:
+        """Run one stretch of the climb; past the budget plus grace, stop it (`_OutOfTimeError`)."""
+        import asyncio  # noqa: PLC0415
+
+        try:
+            return await asyncio.wait_for(step, self.budget.remaining() + GRACE_SECONDS)
+        except TimeoutError:
+            raise _OutOfTimeError from None
+
+    async def climb(self, tls: TlsContext, pending: Future[ModelIds]) -> None:
         import asyncio  # noqa: PLC0415
 
         from checker.live.client import ApiClient  # noqa: PLC0415 - imports httpx
 
         try:
             self.client = ApiClient(
-                self.base.url, self.api_key, self.budget, concurrency=CONCURRENCY, tls=tls
+                self.base.url,
+                self.api_key,
+                self.budget,
+                concurrency=CONCURRENCY,
+                tls=tls,
+                on_first_sent=self.on_calling,
             )
         except (OSError, ValueError) as error:  # ssl.SSLError is an OSError
             self.findings.append(_tls_setup_failed(error, self.context))
             return
         try:
-            if not await self._list_models() or self.rank < LEVELS.index("models"):
+            if not await self.within_budget(self._list_models()):
                 return
+            if self.rank < LEVELS.index("models"):
+                return
+            waiting_since = time.monotonic()
+            self.take_models(await asyncio.wrap_future(pending))
+            self.budget.exclude(time.monotonic() - waiting_since)  # discovery's time, not ours
             gate = asyncio.Semaphore(CONCURRENCY)
-            await asyncio.gather(*(self._model_chain(model, gate) for model in self.model_ids))
+            chains = (self._model_chain(model, gate) for model in self.model_ids)
+            await self.within_budget(asyncio.gather(*chains))
         finally:
             await self.client.aclose()
 

@@ -39,6 +39,11 @@ class Budget:
     def remaining(self) -> float:
         return max(0.0, self.deadline - time.monotonic())
 
+    def exclude(self, seconds: float) -> None:
+        """Time spent waiting on something other than the API (discovery) is not spent budget."""
+        self.started += seconds
+        self.deadline += seconds
+
     def elapsed_ms(self) -> int:
         return int((time.monotonic() - self.started) * 1000)
 

@@ -108,6 +108,11 @@ def warm_template_cache() -> None:
         environment.get_template(name)
 
 
+def prepare_summary() -> None:
+    """Load Jinja and the summary template ahead of rendering (while the live check waits)."""
+    _environment().get_template("summary.md.j2")
+
+
 def render_summary(report: Report, redact: Callable[[str], str]) -> str:
     """The summary markdown, redacted and within GitHub's size limit; if the rich summary cannot
     be rendered (a bug, data of an unexpected shape), a plain one, because it must exist."""

@@ -1,5 +1,10 @@
 """Secrets job (SEC001-SEC007): presence, shape, kind, placeholders, references, committed keys."""
 
-from checker.secrets.check import SecretsOutcome, check_secrets
+from checker.secrets.check import (
+    SecretsOutcome,
+    check_credentials,
+    check_secret_files,
+    check_secrets,
+)
 
-__all__ = ["SecretsOutcome", "check_secrets"]
+__all__ = ["SecretsOutcome", "check_credentials", "check_secret_files", "check_secrets"]

@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 
 from checker.context import RunContext
 from checker.findings import Finding, make_finding
-from checker.secrets.committed import scan_committed
 from checker.secrets.federation import SKIP_REASON, check_federation
 from checker.secrets.formats import Kind, classify
 from checker.secrets.kind import check_kind, is_gateway
 from checker.secrets.placeholders import placeholder_reason
 from checker.secrets.presence import missing_finding, withheld_finding
-from checker.secrets.references import check_references
 from checker.secrets.shape import header_safe, is_single_line_token, shape_problems
 from checker.secrets.values import SecretSlot, resolve_slots, unwrap
 from checker.settings import Settings
@@ -53,6 +51,18 @@ def check_secrets(
     scan: WorkspaceScan,
 ) -> SecretsOutcome:
     """Run every secrets check; never prints, exits or reads os.environ."""
+    outcome = check_credentials(settings, context, environ)
+    outcome.findings += check_secret_files(
+        settings, context, environ, scan, run_key=outcome.api_key
+    )
+    return outcome
+
+
+def check_credentials(
+    settings: Settings, context: RunContext, environ: Mapping[str, str]
+) -> SecretsOutcome:
+    """The checks of the run's own credentials; they need no workspace, so the live check can
+    start on their verdict before discovery."""
     withheld = context.secrets_withheld
     federation = check_federation(environ, withheld=withheld is not None)
     outcome = SecretsOutcome(findings=list(federation.findings))
@@ -82,19 +92,37 @@ def check_secrets(
             )
             if settings.api_key_env in withheld_names:
                 api_verdict.skip_reason = _WITHHELD_REASONS[withheld]
+    outcome.api_key = api_verdict.live_key
+    outcome.live_skip_reason = None if api_verdict.live_key else api_verdict.skip_reason
+    return outcome
+
+
+def check_secret_files(
+    settings: Settings,
+    context: RunContext,
+    environ: Mapping[str, str],
+    scan: WorkspaceScan,
+    *,
+    run_key: str | None,
+) -> list[Finding]:
+    """The workspace's side: undeclared secret references (SEC006) and committed keys (SEC007).
+
+    Its modules load here, not with the credentials' checks, so a live check started on those
+    checks' verdict is not kept waiting for them.
+    """
+    from checker.secrets.committed import scan_committed  # noqa: PLC0415
+    from checker.secrets.references import check_references  # noqa: PLC0415
+
     # Required secrets are already reported by SEC001/SEC002, and the `api-key` input stands in for
     # its env var; SEC006 covers the variables nobody declared.
-    outcome.findings += check_references(
+    references = check_references(
         scan,
         environ,
         production=scan.production or settings.production,
         provided=frozenset(settings.required_secrets),
-        withheld=withheld is not None,
+        withheld=context.secrets_withheld is not None,
     )
-    outcome.findings += scan_committed(settings.workspace, run_key=api_verdict.live_key).findings
-    outcome.api_key = api_verdict.live_key
-    outcome.live_skip_reason = None if api_verdict.live_key else api_verdict.skip_reason
-    return outcome
+    return references + scan_committed(settings.workspace, run_key=run_key).findings
 
 
 def _check_value(slot: SecretSlot, *, gateway: bool) -> _SlotVerdict:

@@ -89,3 +89,17 @@ def test_a_slow_server_times_out_inside_the_budget(
     assert report["live"]["duration_ms"] <= 1500 + 1000
     assert elapsed < 1.5 + 8  # process start-up on a busy machine, never the 10 s reply
     assert run.returncode == 1
+
+
+def test_a_ca_bundle_that_cannot_be_loaded_stops_before_any_call(
+    cli: CliRunner, api: FakeAnthropic, tmp_path: Any
+) -> None:
+    run, report = cli(
+        base_url=f"https://127.0.0.1:{api.port}",
+        env={"SSL_CERT_FILE": str(tmp_path / "no-such-bundle.pem")},
+    )
+    finding = api009(report)
+    assert "TLS setup failed before any call" in finding["message"]
+    assert "SSL_CERT_FILE" in (finding["fix"] or "")
+    assert api.requests == []
+    assert run.returncode == 1

@@ -12,12 +12,12 @@ from tests.helpers import EXAMPLES, run_action
 from tests.reporting.rendered import assert_markdown_tables_whole, structure
 
 CRASHING_CHECK = """
-import checker.pipeline
+import checker.models
 
 def check_models(*args, **kwargs):
     raise KeyError("llm")
 
-checker.pipeline.check_models = check_models
+checker.models.check_models = check_models
 """
 
 
