@@ -1,4 +1,4 @@
-"""The live check runs beside discovery: its first call goes out before discovery starts, its model
+"""The live check runs beside discovery: discovery fills its first call's round trip, its model
 calls wait for discovery's IDs, and it ends cleanly whatever discovery does.
 
 Discovery is slowed down or broken on purpose (the one stage replaced, as in tests/core/test_crash);
@@ -60,22 +60,26 @@ def replace_scan(
     monkeypatch.setattr(checker.workspace.discovery, "scan_workspace", scan)
 
 
-def test_the_first_call_is_on_the_wire_before_discovery_starts(
+def test_discovery_runs_while_the_first_call_waits_for_its_answer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Run one after the other, the list call would reach the server after discovery's 0.5 s."""
     started: list[float] = []
 
-    def timed_scan(settings: Settings) -> WorkspaceScan:
+    def slow_scan(settings: Settings) -> WorkspaceScan:
         started.append(time.monotonic())
+        time.sleep(0.5)
         return REAL_SCAN(settings)
 
-    replace_scan(monkeypatch, timed_scan)
-    with FakeAnthropic(latency=0.3) as api:
+    replace_scan(monkeypatch, slow_scan)
+    with FakeAnthropic(latency=0.5) as api:
         code, report, _ = gate(tmp_path, api)
         listing = api.to("GET", "/v1/models")
     assert code == 0, report["findings"]
     assert len(listing) == 1
-    assert listing[0].at < started[0]  # the server had the request before discovery began
+    arrived = listing[0].at
+    assert arrived < started[0] + 0.25  # the call was out when discovery began (250 ms slack)
+    assert started[0] < arrived + 0.5  # and discovery began before the answer came
     assert report["live"]["calls"] == 2  # the list, then the one model the repo names
 
 
