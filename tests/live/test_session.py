@@ -87,16 +87,16 @@ def test_time_spent_in_discovery_is_not_taken_from_the_live_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def slow_scan(settings: Settings) -> WorkspaceScan:
-        time.sleep(1.5)
+        time.sleep(2.5)
         return REAL_SCAN(settings)
 
     replace_scan(monkeypatch, slow_scan)
     with FakeAnthropic(latency=0.2) as api:
-        code, report, _ = gate(tmp_path, api, timeout=1)
+        code, report, _ = gate(tmp_path, api, timeout=2)
     assert code == 0, report["findings"]
     assert not [f for f in report["findings"] if f["code"].startswith("API")]
     assert [model["checked"] for model in report["live"]["models"]] == [["models"]]
-    assert report["live"]["duration_ms"] < 1000  # the budget's clock stopped while discovery ran
+    assert report["live"]["duration_ms"] < 2000  # the budget's clock stopped while discovery ran
 
 
 def test_a_crashed_discovery_still_lets_the_live_check_end(
