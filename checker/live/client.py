@@ -45,9 +45,14 @@ class ApiClient:
         tls: TlsContext,
         on_first_sent: Callable[[], None] | None = None,
     ) -> None:
-        import anyio  # noqa: F401, PLC0415 - httpx's async backend; imported while TLS loads
-        import httpx  # noqa: PLC0415 - imported only when the live check runs: startup time
+        import anyio  # noqa: PLC0415 - the live stack is imported only when a live check runs
+        import httpcore  # noqa: F401, PLC0415
+        import httpx  # noqa: PLC0415
 
+        # What httpx would load lazily in its first request (httpcore's transport, anyio's asyncio
+        # backend) loads now, while the TLS context is still being built in its own thread.
+        anyio.get_current_task()
+        verify = tls.get()
         self._httpx = httpx
         self._base_url = base_url
         self._budget = budget
@@ -60,7 +65,7 @@ class ApiClient:
             },
             limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
             trust_env=True,
-            verify=tls.get(),
+            verify=verify,
             follow_redirects=False,
         )
         self.calls = 0
