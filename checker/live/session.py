@@ -1,7 +1,7 @@
 """The live phase on its own thread, started before discovery so its network waits overlap the rest.
 
 The `auth` rung needs only the key and the base URL, so it starts as soon as those are known; the
-model rungs wait for discovery to hand over the model IDs (`finish`). Until then the main thread
+model rungs wait for discovery to hand over the model IDs (`hand_over`). Until then the main thread
 scans the workspace and loads the reporters instead of idling on the network. The ladder is the
 same one `run_live` climbs; only where it waits changes.
 """
@@ -20,7 +20,7 @@ JOIN_MARGIN_SECONDS = 5.0  # past budget + grace, a live thread that still runs 
 
 
 class LiveSession:
-    """One climb of the ladder in a daemon thread; `finish` hands it the models and waits."""
+    """One climb of the ladder in a daemon thread: `hand_over` the models, then `finish`."""
 
     def __init__(self, settings: Settings, api_key: str) -> None:
         self._settings = settings
