@@ -263,31 +263,27 @@ class _Ladder:
         if model not in self.production or self.rank < LEVELS.index("count-tokens"):
             entry["ok"] = True
             return
-        async with gate:
-            result = await self.client.call(
-                "POST",
-                "/v1/messages/count_tokens",
-                payload={"model": model, "messages": PING},
-                model=model,
-                endpoint="POST /v1/messages/count_tokens",
-            )
+        payload: dict[str, Any] = {"model": model, "messages": PING}
+        result = await self._post(gate, "/v1/messages/count_tokens", payload, model)
         counted = isinstance(result.body, dict) and "input_tokens" in result.body
         if not self._passed(result, entry, "count-tokens", counted):
             return
         if self.rank < LEVELS.index("message"):
             entry["ok"] = True
             return
-        async with gate:
-            result = await self.client.call(
-                "POST",
-                "/v1/messages",
-                payload={"model": model, "max_tokens": 1, "messages": PING},
-                model=model,
-                endpoint="POST /v1/messages",
-            )
+        payload = {"model": model, "max_tokens": 1, "messages": PING}
+        result = await self._post(gate, "/v1/messages", payload, model)
         self._count_tokens(result.body)
         usage_ok = isinstance(result.body, dict) and isinstance(result.body.get("usage"), dict)
         entry["ok"] = self._passed(result, entry, "message", usage_ok)
+
+    async def _post(
+        self, gate: asyncio.Semaphore, path: str, payload: dict[str, Any], model: str
+    ) -> CallResult:
+        """One production-model rung, within the concurrency bound."""
+        assert self.client is not None
+        async with gate:
+            return await self.client.call("POST", path, payload=payload, model=model)
 
     def _passed(self, result: CallResult, entry: dict[str, Any], rung: str, shaped: bool) -> bool:
         """Record one rung for a model; add its finding when it failed."""
