@@ -42,9 +42,8 @@ def run(
     try:
         settings = load_settings(given, environ, workspace=workspace)
     except UsageError as error:
-        message = redactor(str(error))
-        stderr.write(f"claude-preflight: error: {message}\n")
-        _write_usage_summary(given, environ, message)
+        stderr.write(redactor(f"claude-preflight: error: {error}") + "\n")
+        _write_usage_summary(given, environ, str(error), redactor)
         return EXIT_USAGE
     for value in _secret_values_from_settings(settings, environ):
         redactor.add(value)
@@ -99,10 +98,11 @@ def _write_file_reports(
         try:
             write()
         except OSError as error:
-            stderr.write(
+            warning = (
                 f"claude-preflight: warning: could not write the {what}: "
-                f"{type(error).__name__} ({error.strerror or 'I/O error'})\n"
+                f"{type(error).__name__} ({error.strerror or 'I/O error'})"
             )
+            stderr.write(redactor(warning) + "\n")
 
 
 def _write_summary(path: Path, report: Report, redactor: Redactor) -> None:
@@ -150,7 +150,10 @@ def _crashed_report(settings: Settings) -> Report:
 
 
 def _write_usage_summary(
-    given: Mapping[str, str | None], environ: Mapping[str, str], message: str
+    given: Mapping[str, str | None],
+    environ: Mapping[str, str],
+    message: str,
+    redactor: Redactor,
 ) -> None:
     target = given.get("summary") or environ.get("GITHUB_STEP_SUMMARY")
     if not target:
@@ -159,11 +162,12 @@ def _write_usage_summary(
 
     try:
         with Path(target).open("a", encoding="utf-8") as file:
-            file.write(
+            text = (
                 "## ❌ claude-preflight could not run\n\n"
-                f"{html.escape(message)}\n\n"
+                f"{html.escape(redactor(message))}\n\n"
                 "Fix the step's inputs or `.claude-preflight.yml`; the gate exits with code 2.\n"
             )
+            file.write(redactor(text))
     except OSError:
         pass
 

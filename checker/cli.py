@@ -13,6 +13,7 @@ from checker.app import EXIT_USAGE, run
 from checker.errors import UsageError
 from checker.explain import explain
 from checker.options import OPTIONS
+from checker.redaction import ALWAYS_SECRET_ENV, Redactor
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,13 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run; returns the exit code (0 passed, 1 failed, 2 misuse)."""
+    # argparse echoes what it could not parse, which may be a key pasted in the wrong place.
+    redact = Redactor(os.environ.get(name, "") for name in ALWAYS_SECRET_ENV)
     try:
         arguments = vars(build_parser().parse_args(argv))
     except UsageError as error:
-        sys.stderr.write(f"claude-preflight: error: {error}\n")
+        sys.stderr.write(redact(f"claude-preflight: error: {error}") + "\n")
         return EXIT_USAGE
     if arguments.get("explain"):
-        return explain(arguments["explain"], sys.stdout, sys.stderr)
+        return explain(arguments["explain"], sys.stdout, sys.stderr, redact)
     given = {
         option.name: arguments.get(option.name.replace("-", "_"))
         for option in OPTIONS

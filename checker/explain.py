@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TextIO
 
 from checker.findings import RULES
@@ -14,13 +15,14 @@ def rule_text(rule: Rule) -> str:
     return f"{rule_body(rule)}\nDocs: {docs_url(rule.code)}\n"
 
 
-def explain(code: str, stdout: TextIO, stderr: TextIO) -> int:
+def explain(code: str, stdout: TextIO, stderr: TextIO, redact: Callable[[str], str]) -> int:
     rule = RULES.get(code.strip().upper())
     if rule is None:
-        stderr.write(
+        message = (
             f"claude-preflight: error: unknown finding code {code[:40]!r}; "
-            f"known codes: {', '.join(RULES)}\n"
+            f"known codes: {', '.join(RULES)}"
         )
+        stderr.write(redact(message) + "\n")
         return 2
     stdout.write(rule_text(rule))
     return 0

@@ -42,9 +42,12 @@ def render_console(report: Report, redact: Callable[[str], str], *, colour: bool
         lines.append(one_line(redact(f"      fix: {finding.fix}")))
     counts = report.counts
     verdict = paint("PASSED", "32") if report.passed else paint("FAILED", "31")
-    lines.append(
+    verdict_line = (
         f"claude-preflight {verdict}: {counts.get('error', 0)} error(s), "
         f"{counts.get('warning', 0)} warning(s), {counts.get('notice', 0)} notice(s)"
         f" (fail-on: {report.tool.fail_on}, live-check: {report.tool.live_level})"
     )
+    # Even our own words: a secret may be any string, "claude-p" included, and the runner would
+    # mask it there too.
+    lines.append(redact(verdict_line))
     return "\n".join(lines) + "\n"

@@ -84,6 +84,8 @@ class WorkflowCommands:
     def stop_commands(self) -> str:
         """Pause command parsing so untrusted text is never read as a command; returns a token."""
         token = os.urandom(16).hex()  # not `secrets`: it drags hashlib and random into start-up
+        while self._redact(token) != token:  # a token the redactor would alter could never resume
+            token = os.urandom(16).hex()
         self._stream.write(f"::stop-commands::{token}\n")
         return token
 
@@ -97,10 +99,12 @@ class WorkflowCommands:
             self._stream.write(self._annotation(finding) + "\n")
         if plan.left_out_total:
             omitted = ", ".join(f"{n} {kind}" for kind, n in plan.left_out.items() if n)
-            self._stream.write(
-                f"::notice title=claude-preflight::{omitted} finding(s) not annotated "
-                "(GitHub shows 10 per severity per step); the job summary lists them all\n"
+            note = (
+                f"{omitted} finding(s) not annotated "
+                "(GitHub shows 10 per severity per step); the job summary lists them all"
             )
+            title = escape_property(self._redact("claude-preflight"))
+            self._stream.write(f"::notice title={title}::{escape_data(self._redact(note))}\n")
         self._stream.flush()
         return plan.left_out
 

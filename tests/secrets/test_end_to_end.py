@@ -312,3 +312,29 @@ def test_outside_github_a_committed_key_is_found_by_the_cli(app: Path) -> None:
         "text. It is the same key this run uses."
     ) in run.stdout
     assert_no_fragment(leaked, run.stdout + run.stderr, public=PUBLIC)
+
+
+def test_a_key_pasted_where_the_cli_expects_a_path_is_not_echoed(app: Path) -> None:
+    """argparse quotes what it cannot parse; a key pasted in the wrong place stays out of logs."""
+    key = make_key(seed=21)
+    run = run_cli([str(app), key, "--live-check", "off"], env=base_env(**ENV))
+    assert run.returncode == 2
+    assert "unrecognized arguments" in run.stderr
+    assert_no_fragment(key, run.stdout + run.stderr, public=PUBLIC)
+
+
+def test_a_key_passed_to_explain_is_not_echoed(app: Path) -> None:
+    key = make_key(seed=22)
+    run = run_cli(["--explain", key], env=base_env(ANTHROPIC_API_KEY=key))
+    assert run.returncode == 2
+    assert "unknown finding code" in run.stderr
+    assert_no_fragment(key, run.stdout + run.stderr, public=PUBLIC)
+
+
+def test_an_env_secret_pasted_as_an_argument_is_not_echoed(app: Path) -> None:
+    """Any string can be a secret: the env var's value is caught even when it has no key shape."""
+    secret = "hunter2-not-key-shaped"
+    run = run_cli([str(app), secret], env=base_env(ANTHROPIC_API_KEY=secret))
+    assert run.returncode == 2
+    assert "unrecognized arguments" in run.stderr
+    assert "hunter2" not in run.stdout + run.stderr
