@@ -27,7 +27,9 @@ def write_outputs(path: Path, outputs: dict[str, str], redact: Callable[[str], s
         for name, raw in outputs.items():
             value = redact(raw)
             delimiter = _delimiter()
-            while delimiter in value:
+            # Fresh until it is neither in the value nor touched by the redactor (hex can match a
+            # fragment of a secret, and a redacted delimiter would never close the block).
+            while delimiter in value or redact(delimiter) != delimiter:
                 delimiter = _delimiter()
             file.write(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
 
