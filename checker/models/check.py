@@ -59,10 +59,11 @@ def inventory_models(settings: Settings, scan: WorkspaceScan) -> ModelInventory:
     every: set[str] = set()
     production: set[str] = set()
     for use in prepared.collected.uses:
-        provider = prepared.providers.get((use.environment, use.group))
-        if provider is not None and provider.name not in (ANTHROPIC, UNKNOWN):
-            continue
         ref = use.ref
+        provider = prepared.providers.get((use.environment, use.group))
+        routed_here = ref is not None and ref.route == "anthropic"  # LiteLLM calls the Claude API
+        if provider is not None and provider.name not in (ANTHROPIC, UNKNOWN) and not routed_here:
+            continue
         if ref is None or ref.unknown or ref.opaque or ANTHROPIC not in ref.platforms:
             continue
         if ref.model is not None and ref.model.is_retired(today):

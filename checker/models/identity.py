@@ -27,7 +27,8 @@ def identity_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
         )
     if ref.unknown:
         findings.append(_unknown(use, ctx))
-    elif ref.model is not None and not ref.opaque:
+    elif ref.model is not None and not ref.opaque and ref.route is None:
+        # A routed value (`bedrock/…`) names its platform itself; the route was checked above.
         mismatch = _platform_mismatch(use, ctx)
         if mismatch is not None:
             findings.append(mismatch)

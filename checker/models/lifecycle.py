@@ -6,14 +6,14 @@ from checker.findings import Finding, Severity, make_finding
 from checker.models.catalog import ModelInfo
 from checker.models.collect import ModelUse
 from checker.models.context import CheckContext, shown
-from checker.models.normalize import ModelRef
+from checker.models.normalize import GATEWAY, ModelRef
 
 
 def lifecycle_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
     """Findings about where the named model is in its life, relative to `ctx.today`."""
     ref = use.ref
-    if ref is None or ref.model is None or ref.opaque:
-        return []
+    if ref is None or ref.model is None:
+        return []  # an opaque value with a model is a gateway's spelling: its life still counts
     model = ref.model
     served = ctx.served is not None and model.id in ctx.served
     details = {"slot": use.slot, "value": use.raw, "model": model.id}
@@ -27,16 +27,17 @@ def lifecycle_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
         return [_finding("MOD003", message, use, fix, details)]
     if model.is_deprecated(ctx.today):
         return [_deprecated(use, ref, model, ctx, details)]
-    if ref.alias:
+    if ref.alias and not ref.opaque:
         production = ctx.is_production(use.environment)
         details["resolves_to"] = model.id
+        pinned = f"{ref.route}/{model.id}" if ref.route else model.id
         return [
             _finding(
                 "MOD005",
                 f"`{shown(use.raw)}` is an alias: today it resolves to `{model.id}`, and the "
                 "snapshot behind it can change without a deploy.",
                 use,
-                f"Pin the snapshot: replace the value with `{model.id}`.",
+                f"Pin the snapshot: replace the value with `{pinned}`.",
                 details,
                 severity=Severity.WARNING if production else Severity.NOTICE,
             )
@@ -72,8 +73,15 @@ def _replacement(
     if replacement is None:
         return None, message
     written = ctx.normalizer.format_for(replacement, ref.platform) or replacement.id
+    if ref.route is not None:
+        written = f"{ref.route}/{written}"
     details["replacement"] = written
     fix = f"Move to `{written}` ({replacement.name}) and re-test before deploying."
+    if ref.platform == GATEWAY:
+        fix = (
+            f"Move to {replacement.name} (`{written}` on the Claude API; your gateway may spell "
+            "it differently) and re-test before deploying."
+        )
     return fix, message + f" Replacement: `{written}`."
 
 

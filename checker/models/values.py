@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from checker.models.normalize import ROUTED
+
 _CLAUDE_ISH = re.compile(r"claude|anthropic\.|(?:sonnet|opus|haiku|fable|mythos)\D{0,3}\d", re.I)
 _SPACE = re.compile(r"\s")
 _NUMBER = re.compile(r"^[+-]?\d[\d_,]*(?:\.\d+)?(?:e[+-]?\d+)?$", re.I)
@@ -113,7 +115,12 @@ def classify_value(value: str) -> int:
         return PLAIN
     if _is_reference(stripped) or _SPACE.search(stripped):
         return PLAIN
-    if "/" in stripped and not stripped.startswith("arn:") and "/publishers/" not in stripped:
+    if (
+        "/" in stripped
+        and not stripped.startswith("arn:")
+        and "/publishers/" not in stripped
+        and not ROUTED.match(stripped)
+    ):
         return PLAIN
     return CLAUDE_ISH if _CLAUDE_ISH.search(stripped) else MODEL_WORD
 

@@ -556,6 +556,39 @@ def test_inventory_lists_first_party_ids_to_prove() -> None:
     assert inventory.production_ids == ["claude-opus-4-8"]
 
 
+def test_the_live_check_proves_litellm_anthropic_routes_but_not_gateway_names() -> None:
+    """A LiteLLM `model_list` mixes routes in one file: only `anthropic/` goes to the Claude API."""
+    files = [
+        config(
+            PRODUCTION,
+            "production",
+            [
+                ("model_list[0].litellm_params.model", "anthropic/claude-opus-4-8"),
+                ("model_list[1].litellm_params.model", "bedrock/anthropic.claude-haiku-4-5"),
+                (
+                    "model_list[1].litellm_params.aws_bedrock_runtime_endpoint",
+                    "https://bedrock-runtime.us-east-1.amazonaws.com",
+                ),  # Bedrock evidence: the file's provider is Bedrock
+                ("model_list[2].litellm_params.model", "openrouter/anthropic/claude-sonnet-4.5"),
+                ("model_list[3].litellm_params.model", "anthropic/claude-sonnet-4.5"),
+            ],
+        )
+    ]
+    inventory = inventory_models(settings(), scan(*files))
+    assert inventory.first_party_ids == ["claude-opus-4-8"]
+    outcome = run(scan(*files))
+    assert codes(outcome, "MOD006") == []  # the route states the platform of its own value
+    assert codes(outcome, "MOD007") == []  # `claude-sonnet-4.5` is the gateway's own spelling
+
+
+def test_a_gateway_spelling_of_a_retired_model_is_still_retired() -> None:
+    files = [config(PRODUCTION, "production", [("llm.model", "anthropic/claude-opus-4.1")])]
+    [retired] = codes(run(scan(*files)), "MOD003")
+    assert retired.details["replacement"] == "claude-opus-4-8"
+    assert retired.fix is not None
+    assert "your gateway may spell it differently" in retired.fix
+
+
 def test_user_catalog_entries_are_used_by_the_checks(tmp_path: Path) -> None:
     extra = tmp_path / "catalog.yaml"
     extra.write_text(

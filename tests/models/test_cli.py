@@ -116,3 +116,25 @@ def test_the_examples_show_their_intended_mistakes(
         if (f["code"], f["environment"], f["file"], f["line"]) == (code, environment, file, line)
     ]
     assert len(hits) == 1, examples_report["findings"]
+
+
+def test_litellm_proxy_routes(tmp_path: Path) -> None:
+    """LiteLLM's `model_list`: routed values are compared by model, checked in their route's
+    platform form, and fixed with the route kept; public `model_name`s are not Claude IDs."""
+    rows, report = model_findings(MODELS / "litellm_proxy", tmp_path)
+    production = "deploy/production/litellm.yaml"
+    assert rows == [
+        ("MOD001", "production", production, 13, 14, "error"),  # opus 4.5 tested, 4.1 deployed
+        ("MOD002", "production", production, 9, 14, "error"),  # Claude API ID on a Bedrock route
+        ("MOD003", "production", production, 13, 14, "error"),  # Opus 4.1 is retired
+        ("MOD005", "production", production, 5, 14, "warning"),  # `anthropic/` + an alias
+    ]
+    by_code = {f["code"]: f for f in report["findings"]}
+    assert by_code["MOD002"]["details"]["suggestion"] == (
+        "bedrock/converse/global.anthropic.claude-sonnet-4-5-20250929-v1:0"
+    )
+    assert by_code["MOD003"]["details"]["replacement"] == "vertex_ai/claude-opus-4-8"
+    assert "`anthropic/claude-sonnet-4-5-20250929`" in by_code["MOD005"]["fix"]
+    assert report["models"]["production"]["model_list[3].litellm_params.model"] == (
+        "openrouter/anthropic/claude-haiku-4.5"
+    )

@@ -160,3 +160,89 @@ def test_format_for_gives_the_id_each_platform_expects() -> None:
     assert NORMALIZER.format_for(model, "bedrock") == (
         "global.anthropic.claude-sonnet-4-5-20250929-v1:0"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "platform", "model", "first_party"),
+    [
+        ("anthropic/claude-sonnet-4-5-20250929", "anthropic", "claude-sonnet-4-5-20250929",
+         "claude-sonnet-4-5-20250929"),
+        ("anthropic/claude-opus-4-8", "anthropic", "claude-opus-4-8", "claude-opus-4-8"),
+        ("bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0", "bedrock",
+         "claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929"),
+        ("bedrock/converse/global.anthropic.claude-opus-4-6-v1", "bedrock", "claude-opus-4-6",
+         "claude-opus-4-6"),
+        ("bedrock/invoke/anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock",
+         "claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001"),
+        ("vertex_ai/claude-opus-4-5@20251101", "vertex", "claude-opus-4-5-20251101",
+         "claude-opus-4-5-20251101"),
+        ("vertex_ai/claude-sonnet-4-6", "vertex", "claude-sonnet-4-6", "claude-sonnet-4-6"),
+    ],
+)  # fmt: skip
+def test_router_prefixes_name_the_platform_and_the_rest_names_the_model(
+    value: str, platform: str, model: str, first_party: str
+) -> None:
+    """LiteLLM's routes: `anthropic/`, `bedrock/` (`converse/`, `invoke/`), `vertex_ai/`."""
+    ref = NORMALIZER.normalize(value)
+    assert ref is not None
+    assert (ref.platform, ref.key, ref.first_party) == (platform, model, first_party)
+    assert ref.platforms == frozenset({platform})
+    assert (ref.unknown, ref.corrected, ref.opaque) == (False, None, False)
+    assert ref.route == value.rsplit("/", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "model"),
+    [
+        ("anthropic/claude-sonnet-4.5", "claude-sonnet-4-5-20250929"),  # OpenRouter, AI gateways
+        ("openrouter/anthropic/claude-haiku-4.5", "claude-haiku-4-5-20251001"),
+        ("openrouter/anthropic/claude-opus-4-8", "claude-opus-4-8"),
+        ("anthropic/claude-3.5-sonnet", None),  # the gateway's own name, not a catalog form
+    ],
+)
+def test_gateway_spellings_are_compared_by_model_but_never_corrected(
+    value: str, model: str | None
+) -> None:
+    """`anthropic/claude-sonnet-4.5` is exactly right on OpenRouter: no MOD007, no MOD002."""
+    ref = NORMALIZER.normalize(value)
+    assert ref is not None
+    assert ref.opaque
+    assert not ref.unknown
+    assert ref.corrected is None
+    assert ref.first_party is None  # never sent to the Claude API by the live check
+    assert (ref.model.id if ref.model else None) == model
+    assert ref.key == (model or value)
+
+
+@pytest.mark.parametrize(
+    ("value", "suggestion", "note"),
+    [
+        ("bedrock/claude-sonnet-4-5-20250929",
+         "bedrock/global.anthropic.claude-sonnet-4-5-20250929-v1:0", "Bedrock form"),
+        ("bedrock/converse/claude-opus-4-6", "bedrock/converse/global.anthropic.claude-opus-4-6-v1",
+         "Bedrock form"),
+        ("vertex_ai/claude-opus-4-5-20251101", "vertex_ai/claude-opus-4-5@20251101",
+         "Vertex AI form"),
+        ("anthropic/claude-opus-4-5@20251101", "anthropic/claude-opus-4-5-20251101",
+         "Claude API form"),
+        ("bedrock/apac.anthropic.claude-sonnet-4-5-20250929-v1:0",
+         "bedrock/global.anthropic.claude-sonnet-4-5-20250929-v1:0", "no `apac.`"),
+        ("bedrock/anthropic.claude-sonet-4-6", "bedrock/anthropic.claude-sonnet-4-6", None),
+        ("vertex_ai/claude-sonet-4-6", "vertex_ai/claude-sonnet-4-6", None),
+    ],
+)  # fmt: skip
+def test_a_route_with_another_platforms_form_is_unknown_with_the_routed_fix(
+    value: str, suggestion: str, note: str | None
+) -> None:
+    ref = NORMALIZER.normalize(value) or NORMALIZER.unknown(value)
+    assert ref.unknown
+    assert ref.suggestion == suggestion
+    if note is not None:
+        assert ref.note is not None
+        assert note in ref.note
+
+
+def test_a_malformed_rest_after_a_litellm_route_is_corrected_with_the_route() -> None:
+    ref = NORMALIZER.normalize("bedrock/us.anthropic.claude-opus-4.6-v1")
+    assert ref is not None
+    assert ref.corrected == "bedrock/us.anthropic.claude-opus-4-6-v1"
