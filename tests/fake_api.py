@@ -2,7 +2,8 @@
 
 It answers like the real API (error shapes, messages, `request-id`, rate-limit headers, model
 pagination, alias resolution) and can be scripted per test: forced replies per path (status,
-headers, body), latency, a dropped connection, a malformed, slow or HTML body. It records every
+headers, body), latency, a dropped connection, a malformed, slow or HTML body, or a hostile
+gateway that echoes the caller's key back in its answer (`echo-key`). It records every
 request (path, headers, body, arrival time) so tests can assert what was sent and when.
 
     with FakeAnthropic() as api:
@@ -28,7 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
-Action = Literal["respond", "drop", "close", "slow-body", "malformed", "html"]
+Action = Literal["respond", "drop", "close", "slow-body", "malformed", "html", "echo-key"]
 
 
 def fake_key(seed: str) -> str:
@@ -387,6 +388,8 @@ class _Handler(BaseHTTPRequestHandler):
             reply = Reply(status, payload, headers=fake.rate_headers())
         if reply.delay:
             time.sleep(reply.delay)
+        if reply.action == "echo-key":
+            reply = _echo_key(reply, recorded, request_id)
         self._send(reply, request_id)
 
     def _send(self, reply: Reply, request_id: str) -> None:
@@ -431,6 +434,31 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(0.2)
             return
         self.wfile.write(data)
+
+
+def _echo_key(reply: Reply, request: Recorded, request_id: str) -> Reply:
+    """A hostile or careless gateway: the caller's key in the message, the body and headers.
+
+    `reply.body` picks where: "message" (the error message), "model" (a model ID in the list),
+    "html" (an HTML error page), "request-id" (the request-id header); a header echo is always
+    added. Values that cannot go in a header are left out of it.
+    """
+    key = request.headers.get("x-api-key") or request.headers.get("authorization") or ""
+    where = reply.body or "message"
+    headers = dict(reply.headers)
+    if key.isascii() and key.isprintable():
+        headers["x-echo-key"] = key
+        if where == "request-id":
+            headers["request-id"] = key
+    if where == "model":
+        body: Any = {"data": [model_info(key)], "has_more": False, "first_id": key, "last_id": key}
+    elif where == "html":
+        body = f"<html><body><h1>Unauthorized</h1><p>key {key} rejected</p></body></html>"
+        headers["content-type"] = "text/html"
+        return Reply(reply.status, body.encode(), headers)
+    else:
+        body = error_body(_error_type(reply.status), f"invalid x-api-key {key!r}", request_id)
+    return Reply(reply.status, body, headers)
 
 
 _MESSAGES = {

@@ -15,6 +15,7 @@ import json
 import string
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,15 @@ def _workspace(root: Path, key: str, places: set[str], wrapped: str) -> None:
         (root / "app.py").write_text(f'client = Anthropic(api_key="{wrapped}")\n# {key}\n')
 
 
-def _run(key: str, wrapped: str, places: set[str], event: str) -> dict[str, str]:
+def _run(
+    key: str,
+    wrapped: str,
+    places: set[str],
+    event: str,
+    *,
+    given: Mapping[str, str | None] | None = None,
+) -> dict[str, str]:
+    """Run the gate in process with every reporter on; `given` adds or overrides options."""
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp) / "ws"
         root.mkdir()
@@ -91,22 +100,23 @@ def _run(key: str, wrapped: str, places: set[str], event: str) -> dict[str, str]
         files = {name: Path(temp) / name for name in ("summary", "output", "json", "sarif")}
         for path in files.values():
             path.write_text("")
-        given: dict[str, str | None] = {
+        options: dict[str, str | None] = {
             "live-check": "off",
             "json": str(files["json"]),
             "sarif": str(files["sarif"]),
+            **(given or {}),
         }
         environ = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
         if "input" in places:
-            given["api-key"] = wrapped
+            options["api-key"] = wrapped
         if "env" in places:
             environ["ANTHROPIC_API_KEY"] = wrapped
         if "required" in places:
             environ["PAYMENTS_TOKEN"] = wrapped
-            given["required-secrets"] = "PAYMENTS_TOKEN"
+            options["required-secrets"] = "PAYMENTS_TOKEN"
         github = EVENTS[event]
         if github is None:
-            given["summary"] = str(files["summary"])
+            options["summary"] = str(files["summary"])
         else:
             event_name, payload, actor = github
             event_path = Path(temp) / "event.json"
@@ -121,13 +131,29 @@ def _run(key: str, wrapped: str, places: set[str], event: str) -> dict[str, str]
                 "GITHUB_OUTPUT": str(files["output"]),
             }
         stdout, stderr = io.StringIO(), io.StringIO()
-        code = run(given, environ, workspace=str(root), stdout=stdout, stderr=stderr)
+        code = run(options, environ, workspace=str(root), stdout=stdout, stderr=stderr)
         assert code in (0, 1), stderr.getvalue()
         shown = [
             line for line in stdout.getvalue().splitlines() if not line.startswith("::add-mask::")
         ]
         outputs = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
+        outputs["output"] = _output_values(outputs["output"])
         return {"stdout": "\n".join(shown), "stderr": stderr.getvalue(), **outputs}
+
+
+OUTPUT_NAMES = {"passed", "errors", "warnings", "report", "models"}
+
+
+def _output_values(text: str) -> str:
+    """The values of a `$GITHUB_OUTPUT` file. Names and delimiters are the file's structure, not
+    data the runner shows: a secret that happens to be `warnings` is not leaked by the name."""
+    values, lines = [], iter(text.splitlines())
+    for header in lines:
+        name, _, delimiter = header.partition("<<")
+        assert name in OUTPUT_NAMES, f"unexpected line in GITHUB_OUTPUT: {header!r}"
+        block = list(iter(lines.__next__, delimiter))
+        values.append("\n".join(block))
+    return "\n".join(values)
 
 
 @st.composite
