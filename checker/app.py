@@ -103,6 +103,12 @@ def _write_file_reports(
                 f"{type(error).__name__} ({error.strerror or 'I/O error'})"
             )
             stderr.write(redactor(warning) + "\n")
+        except Exception as error:  # a reporter bug costs neither the other reports nor the verdict
+            warning = (
+                f"claude-preflight: warning: could not write the {what}: internal error "
+                f"({type(error).__name__}); please report it"
+            )
+            stderr.write(redactor(warning) + "\n")
 
 
 def _write_summary(path: Path, report: Report, redactor: Redactor) -> None:

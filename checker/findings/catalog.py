@@ -63,8 +63,9 @@ _RULES: tuple[Rule, ...] = (
         "The secret has a shape no valid credential has: surrounding whitespace or a trailing "
         "newline (common when pasted or read from a file), wrapping quotes, the wrong length, or "
         "characters outside the key alphabet. HTTP clients reject or mangle such header values, "
-        "and "
-        "some echo the key into their error message.",
+        "and some echo the key into their error message. Also raised when the API key does not "
+        "start with `sk-ant-` while the base URL is Anthropic's: the API would refuse it, so it "
+        "is not sent (a gateway's own keys need `base-url` set to the gateway).",
         "Re-create the secret from the Console value exactly, with no quotes, spaces or newline "
         '(`printf %s "$KEY" | gh secret set ANTHROPIC_API_KEY`).',
     ),

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checker.report import Report
+from checker.reporters.redacted import redact_report
 
 
 def render_json(report: Report, redact: Callable[[str], str]) -> str:
-    return redact(report.to_json()) + "\n"
+    """Redacted value by value, so a secret that equals a field name cannot rename the field."""
+    return redact_report(report, redact).to_json() + "\n"
 
 
 def write_json(path: Path, report: Report, redact: Callable[[str], str]) -> None:

@@ -19,7 +19,7 @@ from checker import __version__
 from checker.findings import RULES, Finding
 from checker.findings.catalog import DOCS_BASE, docs_url
 from checker.report import Report
-from checker.reporters.redacted import redact_report
+from checker.reporters.redacted import redact_report, redact_strings
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FALLBACK_FILE = ".claude-preflight.yml"
@@ -125,9 +125,10 @@ def _crashed(report: Report) -> bool:
 
 
 def render_sarif(report: Report, redact: Callable[[str], str]) -> str:
-    """Redacted value by value first (the fingerprint hashes the message), then as a whole."""
-    sarif = build_sarif(redact_report(report, redact))
-    return redact(json.dumps(sarif, indent=2, ensure_ascii=False)) + "\n"
+    """Redacted value by value: the report before the fingerprint hashes its message, then every
+    string of the log (rule texts included); SARIF's own keys stay, so the log stays valid."""
+    sarif = redact_strings(build_sarif(redact_report(report, redact)), redact)
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_sarif(path: Path, report: Report, redact: Callable[[str], str]) -> None:

@@ -152,14 +152,31 @@ def _check_value(slot: SecretSlot, *, gateway: bool) -> _SlotVerdict:
             classified.format,
             header_value=slot.is_api_key,
         )
+        fix = _shape_fix(slot)
+        if slot.is_api_key and classified.kind is Kind.UNKNOWN and not gateway:
+            # Whatever it is, Anthropic's API would refuse it: and it is not Anthropic's to see.
+            problems.append(_NOT_AN_ANTHROPIC_KEY)
+            fix = _NOT_AN_ANTHROPIC_KEY_FIX
+            verdict.live_key = None
+            verdict.skip_reason = "the API key is not an Anthropic key"
         if problems:
             verdict.findings.append(
-                make_finding("SEC003", f"{slot.label} {_join(problems)}.", fix=_shape_fix(slot))
+                make_finding("SEC003", f"{slot.label} {_join(problems)}.", fix=fix)
             )
     if verdict.live_key is not None and not header_safe(core):
         verdict.live_key = None
         verdict.skip_reason = "the API key contains characters an HTTP header cannot carry"
     return verdict
+
+
+_NOT_AN_ANTHROPIC_KEY = (
+    "does not start with `sk-ant-`, as every Anthropic API key does, and the base URL is "
+    "Anthropic's API (the value was not sent anywhere)"
+)
+_NOT_AN_ANTHROPIC_KEY_FIX = (
+    "Store the API key from the Claude Console (it starts with `sk-ant-api03-`). If the app "
+    "calls Claude through a gateway that issues its own keys, set `base-url` to the gateway."
+)
 
 
 def _join(problems: list[str]) -> str:

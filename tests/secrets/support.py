@@ -5,6 +5,7 @@ workspace scans built the way the pipeline builds them.
 
 from __future__ import annotations
 
+import json
 import random
 import string
 from collections.abc import Mapping
@@ -74,3 +75,46 @@ def assert_no_fragment(secret: str, text: str, *, public: str = "") -> None:
         if piece in public:
             continue
         assert piece not in text, f"fragment at {start} of the secret leaked"
+
+
+OUTPUT_NAMES = {"passed", "errors", "warnings", "report", "models"}
+
+
+def report_data(text: str, data_maps: tuple[str, ...] = ("models", "environments")) -> str:
+    """What a JSON or SARIF file holds as data: every string value, and the keys of the maps keyed
+    by data (environment and slot names). The schema's own keys (`duration_ms`, `markdown`) are
+    fixed words, not something a secret could leak into."""
+    if not text:
+        return ""
+    document = json.loads(text)
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(document)
+    for name in data_maps:
+        for environment, inner in document.get(name, {}).items():
+            found.append(environment)
+            if name == "models":
+                found.extend(inner)
+    return "\n".join(found)
+
+
+def output_values(text: str) -> str:
+    """The values of a `$GITHUB_OUTPUT` file. Names and delimiters are the file's structure, not
+    data the runner shows: a secret that happens to be `warnings` is not leaked by the name."""
+    values, lines = [], iter(text.splitlines())
+    for header in lines:
+        name, _, delimiter = header.partition("<<")
+        assert name in OUTPUT_NAMES, f"unexpected line in GITHUB_OUTPUT: {header!r}"
+        block = list(iter(lines.__next__, delimiter))
+        values.append("\n".join(block))
+    return "\n".join(values)

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker.app import run
-from tests.secrets.support import SK
+from tests.secrets.support import SK, output_values, report_data
 
 EXAMPLES = 500
 KEY_CHARS = string.ascii_letters + string.digits + "_-"
@@ -137,23 +137,10 @@ def _run(
             line for line in stdout.getvalue().splitlines() if not line.startswith("::add-mask::")
         ]
         outputs = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
-        outputs["output"] = _output_values(outputs["output"])
+        outputs["output"] = output_values(outputs["output"])
+        outputs["json"] = report_data(outputs["json"])
+        outputs["sarif"] = report_data(outputs["sarif"], data_maps=())
         return {"stdout": "\n".join(shown), "stderr": stderr.getvalue(), **outputs}
-
-
-OUTPUT_NAMES = {"passed", "errors", "warnings", "report", "models"}
-
-
-def _output_values(text: str) -> str:
-    """The values of a `$GITHUB_OUTPUT` file. Names and delimiters are the file's structure, not
-    data the runner shows: a secret that happens to be `warnings` is not leaked by the name."""
-    values, lines = [], iter(text.splitlines())
-    for header in lines:
-        name, _, delimiter = header.partition("<<")
-        assert name in OUTPUT_NAMES, f"unexpected line in GITHUB_OUTPUT: {header!r}"
-        block = list(iter(lines.__next__, delimiter))
-        values.append("\n".join(block))
-    return "\n".join(values)
 
 
 @st.composite
@@ -176,6 +163,9 @@ def _cases(draw: Any) -> tuple[str, str, set[str], str]:
 # A secret may be any string, even one inside the tool's own words ("claude-preflight PASSED").
 @example(("claude-p", "claude-p", {"input"}, "dependabot"))
 @example(("PASSED: 0", " PASSED: 0\n", {"env"}, "outside"))
+# ... or a field name of a report: redacted as data, never renamed as a field.
+@example(("duration", "duration", {"input"}, "dependabot"))
+@example(("production", "production", {"required"}, "push"))
 def test_no_output_ever_holds_a_key_or_a_fragment_of_one(
     case: tuple[str, str, set[str], str],
 ) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checker.app import run
 from checker.redaction import REDACTED, Redactor
-from tests.secrets.support import SK, assert_no_fragment, make_key
+from tests.secrets.support import SK, assert_no_fragment, make_key, output_values, report_data
 
 KEY = make_key()
 
@@ -93,3 +93,52 @@ def test_tokens_outside_the_required_secrets_are_masked_before_anything_is_print
     lines = stdout.getvalue().splitlines()
     assert lines[:2] == [f"::add-mask::{token}", "::add-mask::auth-token-value-123456"]
     assert token not in (tmp_path / "r.json").read_text()
+
+
+def test_a_secret_that_equals_a_field_name_redacts_data_but_keeps_the_reports_intact(
+    tmp_path: Path,
+) -> None:
+    """Any string can be a secret, even `duration` or `production`: values and data keys (such
+    as environment names) are redacted, the schema's own keys are not, and every report is
+    still written and parses."""
+    (tmp_path / "config").mkdir()
+    for environment in ("staging", "production"):
+        (tmp_path / "config" / f"{environment}.yaml").write_text("llm:\n  model: claude-opus-4-8\n")
+    files = {name: tmp_path / name for name in ("r.json", "r.sarif", "summary.md", "out")}
+    for path in files.values():
+        path.write_text("")
+    environ = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(files["summary.md"]),
+        "GITHUB_OUTPUT": str(files["out"]),
+        "PAYMENTS_TOKEN": "production",
+        "ANTHROPIC_API_KEY": "duration",
+    }
+    given = {
+        "live-check": "off",
+        "json": str(files["r.json"]),
+        "sarif": str(files["r.sarif"]),
+        "required-secrets": "PAYMENTS_TOKEN",
+    }
+    stderr = io.StringIO()
+    code = run(given, environ, workspace=str(tmp_path), stdout=io.StringIO(), stderr=stderr)
+    assert code == 1, stderr.getvalue()  # `duration` is no Anthropic key (SEC003)
+    assert stderr.getvalue() == ""
+    report = json.loads(files["r.json"].read_text())
+    assert "duration_ms" in report["tool"]
+    assert set(report["environments"]) == {"staging", REDACTED}
+    assert report["environments"][REDACTED]["production"] is True
+    assert report["models"][REDACTED] == {"llm.model": "claude-opus-4-8"}
+    sarif = json.loads(files["r.sarif"].read_text())
+    assert sarif["version"] == "2.1.0"
+    summary = files["summary.md"].read_text()
+    assert summary.startswith("#")
+    shown = [
+        report_data(files["r.json"].read_text()),
+        report_data(files["r.sarif"].read_text(), data_maps=()),
+        summary,
+        output_values(files["out"].read_text()),
+    ]
+    for text in shown:
+        assert "production" not in text
+        assert "duration" not in text

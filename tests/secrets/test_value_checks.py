@@ -137,6 +137,26 @@ def test_a_gateway_key_of_unknown_format_only_gets_whitespace_checks(tmp_path: P
     assert only(outcome.findings, "SEC003").message == "`ANTHROPIC_API_KEY` ends with a newline."
 
 
+@pytest.mark.parametrize(
+    "value", ["litellm-virtual-0123456789abcdef", "0123456789abcdef0123", "org-Ab12Cd34Ef56"]
+)
+def test_a_key_of_unknown_format_for_anthropics_api_is_malformed_and_never_sent(
+    tmp_path: Path, value: str
+) -> None:
+    """Every Anthropic API key starts with `sk-ant-`: anything else would be refused, and might be
+    another service's secret, which is not Anthropic's to see."""
+    outcome = secrets_outcome({"ANTHROPIC_API_KEY": value}, tmp_path)
+    finding = only(outcome.findings, "SEC003")
+    assert finding.message == (
+        "`ANTHROPIC_API_KEY` does not start with `sk-ant-`, as every Anthropic API key does, and "
+        "the base URL is Anthropic's API (the value was not sent anywhere)."
+    )
+    assert finding.fix is not None
+    assert "set `base-url` to the gateway" in finding.fix
+    assert outcome.api_key is None
+    assert outcome.live_skip_reason == "the API key is not an Anthropic key"
+
+
 def test_another_providers_key_passes_through_a_gateway(tmp_path: Path) -> None:
     openai = "sk-proj-" + "Ab12Cd34Ef56Gh78Ij90" * 2
     outcome = secrets_outcome(
