@@ -9,6 +9,7 @@ and off; only `::add-mask::` lines may hold the key.
 
 from __future__ import annotations
 
+import os
 import string
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -21,7 +22,7 @@ from tests.fake_api import FakeAnthropic, Reply
 from tests.secrets.support import SK
 from tests.secrets.test_leak_property import KEY_CHARS, _leaks, _run
 
-EXAMPLES = 150
+EXAMPLES = int(os.environ.get("LEAK_EXAMPLES", "150"))
 # What a header can carry: the key must reach the gateway to be echoed.
 HEADER_SAFE = string.ascii_letters + string.digits + "-_.~+/=:@!#*,;%"
 # Keys the gate sends: a well-formed Console key, or any header-safe gateway key (the base URL is

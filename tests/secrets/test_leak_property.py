@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import string
 import tempfile
 import time
@@ -25,7 +26,7 @@ from hypothesis import strategies as st
 from checker.app import run
 from tests.secrets.support import SK, output_values, report_data
 
-EXAMPLES = 500
+EXAMPLES = int(os.environ.get("LEAK_EXAMPLES", "500"))
 KEY_CHARS = string.ascii_letters + string.digits + "_-"
 RANDOM_CHARS = string.ascii_letters + string.digits + "-_.~+/=:%@!#*,;éßñ日本Ωж"
 SURROUNDINGS = ["", " ", "  ", "\n", "\r\n", "\t", '"', "'", "`", "::", "%", "%0A", "::error::x",
