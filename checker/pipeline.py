@@ -102,6 +102,7 @@ def run_gate(
         findings=findings,
         environments=models.environments,
         models=models.matrix,
+        canonical_models=models.canonical,
         live=live.report,
         context={
             "event": context.event_name,

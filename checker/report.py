@@ -31,6 +31,9 @@ class Report:
     findings: list[Finding]
     environments: dict[str, Any] = field(default_factory=dict)
     models: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The same matrix by the model each value names (canonical ID), so a view can tell a model
+    # that differs from one only written differently (`anthropic/claude-x` vs `claude-x`).
+    canonical_models: dict[str, dict[str, str]] = field(default_factory=dict)
     live: dict[str, Any] = field(default_factory=dict)
     context: dict[str, Any] = field(default_factory=dict)
     tool: ToolInfo
@@ -52,6 +55,7 @@ class Report:
             "findings": [finding.to_dict() for finding in self.findings],
             "environments": self.environments,
             "models": self.models,
+            "canonical_models": self.canonical_models,
             "live": self.live,
             "context": self.context,
             "tool": asdict(self.tool),
@@ -73,6 +77,7 @@ class Report:
             findings=findings,
             environments=data["environments"],
             models=data["models"],
+            canonical_models=data.get("canonical_models", {}),
             live=data["live"],
             context=data["context"],
             tool=ToolInfo(**data["tool"]),

@@ -36,6 +36,7 @@ class ModelsOutcome:
 
     findings: list[Finding] = field(default_factory=list)
     matrix: dict[str, dict[str, str]] = field(default_factory=dict)
+    canonical: dict[str, dict[str, str]] = field(default_factory=dict)
     environments: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -110,12 +111,16 @@ def check_models(
     findings.extend(missing_findings(slots, collected, environments, ctx))
     findings.extend(_nothing_to_check(scan, collected, explicit=settings.environments is not None))
     matrix: dict[str, dict[str, str]] = {}
+    canonical: dict[str, dict[str, str]] = {}
     for slot in slots:
         for environment, use in slot.values.items():
             matrix.setdefault(environment, {})[slot.name] = use.raw
+            key = use.ref.key if use.ref is not None else use.raw
+            canonical.setdefault(environment, {})[slot.name] = key
     return ModelsOutcome(
         findings=findings,
         matrix=matrix,
+        canonical=canonical,
         environments=_environment_facts(scan, collected, environments, prepared.providers),
     )
 

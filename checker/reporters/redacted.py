@@ -17,10 +17,11 @@ from checker.report import Report
 
 def redact_report(report: Report, redact: Callable[[str], str]) -> Report:
     data = redact_strings(report.to_dict(), redact)
-    data["models"] = {
-        redact(environment): {redact(slot): model for slot, model in slots.items()}
-        for environment, slots in data["models"].items()
-    }
+    for matrix in ("models", "canonical_models"):
+        data[matrix] = {
+            redact(environment): {redact(slot): model for slot, model in slots.items()}
+            for environment, slots in data[matrix].items()
+        }
     data["environments"] = {
         redact(environment): facts for environment, facts in data["environments"].items()
     }

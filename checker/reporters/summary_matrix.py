@@ -30,7 +30,8 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """`mark`: "" same as the reference, "blocks" production differs, "differs", "missing"."""
+    """`mark`: "" same as the reference, "blocks" production differs, "differs", "missing",
+    "respelled" (the same model as the reference, written another way: no drift)."""
 
     value: str | None
     mark: str
@@ -43,7 +44,7 @@ class Row:
 
     @property
     def differs(self) -> bool:
-        return any(cell.mark for cell in self.cells)
+        return any(cell.mark and cell.mark != "respelled" for cell in self.cells)
 
     @property
     def group(self) -> str:
@@ -72,24 +73,39 @@ class MatrixView:
 
 
 def matrix_view(
-    models: Mapping[str, Any], environments: Mapping[str, Any], max_rows: int | None = None
+    models: Mapping[str, Any],
+    environments: Mapping[str, Any],
+    max_rows: int | None = None,
+    canonical: Mapping[str, Any] | None = None,
 ) -> MatrixView:
-    """The matrix; with `max_rows`, differing rows are kept first and the rest counted."""
-    table = {
-        str(env): {str(slot): str(value) for slot, value in slots.items()}
-        for env, slots in models.items()
-        if isinstance(slots, Mapping)
-    }
+    """The matrix; with `max_rows`, differing rows are kept first and the rest counted.
+
+    `canonical` (environment -> slot -> canonical model ID) tells a different model from the same
+    model written another way; without it, any different text is a difference.
+    """
+    table = _table(models)
+    canonical_table = _table(canonical or {})
     columns = _columns(list(table), environments)[:MAX_ENVIRONMENTS]
     production = next((c.name for c in columns if c.production), None)
     reference = next((c.name for c in columns if c.pre_production), None) or production
     slots = sorted({slot for slots in table.values() for slot in slots})
-    rows = [_row(slot, columns, table, reference, production) for slot in slots]
+    rows = [
+        _row(slot, columns, table, canonical_table, reference=reference, production=production)
+        for slot in slots
+    ]
     if max_rows is None or len(rows) <= max_rows:
         return MatrixView(columns, rows, reference)
     kept = sorted(rows, key=lambda row: not row.differs)[:max_rows]
     kept.sort(key=lambda row: row.slot)
     return MatrixView(columns, kept, reference, cut_rows=len(rows) - len(kept))
+
+
+def _table(matrix: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    return {
+        str(env): {str(slot): str(value) for slot, value in slots.items()}
+        for env, slots in matrix.items()
+        if isinstance(slots, Mapping)
+    }
 
 
 def _columns(names: list[str], environments: Mapping[str, Any]) -> list[Column]:
@@ -136,23 +152,31 @@ def _row(
     slot: str,
     columns: list[Column],
     table: Mapping[str, Mapping[str, str]],
+    canonical: Mapping[str, Mapping[str, str]],
+    *,
     reference: str | None,
     production: str | None,
 ) -> Row:
     values = [table.get(column.name, {}).get(slot) for column in columns]
+    models = [canonical.get(column.name, {}).get(slot) for column in columns]
     present = [value for value in values if value is not None]
     tested = table.get(reference, {}).get(slot) if reference else None
     expected = tested
     if expected is None and present:
         expected = Counter(present).most_common(1)[0][0]
+    expected_model = next(
+        (model for value, model in zip(values, models, strict=True) if value == expected), None
+    )
     group = _group(slot)
     cells = []
-    for column, value in zip(columns, values, strict=True):
+    for column, value, model in zip(columns, values, models, strict=True):
         if value is None:
             has_group = any(_group(other) == group for other in table.get(column.name, {}))
             mark = "missing" if present and has_group else ""
         elif value == expected:
             mark = ""
+        elif model is not None and model == expected_model:
+            mark = "respelled"
         elif column.name == production and reference != production and tested is not None:
             mark = "blocks"
         else:

@@ -122,7 +122,9 @@ def build_view(
     return SummaryView(
         verdict=_verdict(report, by_job),
         jobs=jobs,
-        matrix=matrix_view(report.models, report.environments, max_matrix_rows),
+        matrix=matrix_view(
+            report.models, report.environments, max_matrix_rows, report.canonical_models
+        ),
         live=live,
         not_annotated=plan.left_out_total,
         annotation_limit=ANNOTATION_LIMIT_PER_SEVERITY,

@@ -112,6 +112,27 @@ def test_a_setting_missing_where_its_group_exists_is_marked_missing() -> None:
     assert rows["llm.fallback_model"] == ["claude-haiku-4-5", "➖ missing"]
 
 
+def test_the_same_model_written_another_way_is_not_marked_as_drift() -> None:
+    """`anthropic/claude-opus-4-8` (a LiteLLM route) and `claude-opus-4-8` name one model: the
+    gate finds no drift, so the matrix must not show the production cell as blocking."""
+    models = {
+        "production": {"llm.model": "anthropic/claude-opus-4-8", "llm.fast": "claude-haiku-4-5"},
+        "staging": {"llm.model": "claude-opus-4-8", "llm.fast": "claude-sonnet-4-6"},
+    }
+    canonical = {
+        "production": {"llm.model": "claude-opus-4-8", "llm.fast": "claude-haiku-4-5-20251001"},
+        "staging": {"llm.model": "claude-opus-4-8", "llm.fast": "claude-sonnet-4-6"},
+    }
+    report = dataclasses.replace(build_report([], models=models), canonical_models=canonical)
+    text = render(report)
+    matrix = structure(text).tables[1]
+    rows = {row[0]: row[1:] for row in matrix.rows}
+    assert rows["llm.model"] == ["🟰 anthropic/claude-opus-4-8", "claude-opus-4-8"]
+    assert rows["llm.fast"] == ["❌ claude-haiku-4-5", "claude-sonnet-4-6"]
+    assert "2 settings, 1 differing" in text
+    assert "🟰 the same model, written another way" in text
+
+
 def test_every_table_is_whole_in_every_golden_report() -> None:
     for factory in REPORTS.values():
         markdown = render(factory())
