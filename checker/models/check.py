@@ -15,8 +15,9 @@ from checker.models.identity import identity_findings
 from checker.models.lifecycle import lifecycle_findings
 from checker.models.limits import limit_findings
 from checker.models.missing import missing_findings
-from checker.models.normalize import ANTHROPIC, Normalizer
+from checker.models.normalize import Normalizer
 from checker.models.providers import UNKNOWN, Provider, decide_providers, environment_provider
+from checker.models.refs import ANTHROPIC
 from checker.models.slots import build_slots
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan

@@ -6,7 +6,7 @@ from checker.findings import Finding, Severity, make_finding
 from checker.models.catalog import ModelInfo
 from checker.models.collect import ModelUse
 from checker.models.context import CheckContext, shown
-from checker.models.normalize import GATEWAY, ModelRef
+from checker.models.refs import GATEWAY, ModelRef
 
 
 def lifecycle_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:

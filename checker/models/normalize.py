@@ -8,21 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from checker.models.catalog import Catalog, ModelInfo
-
-ANTHROPIC, BEDROCK, VERTEX = "anthropic", "bedrock", "vertex"
-# A router's or gateway's own model namespace (OpenRouter, AI gateways): it names Claude models in
-# its own spelling (`anthropic/claude-sonnet-4.5`), so the value is compared but never "corrected".
-GATEWAY = "gateway"
-# Router prefixes: LiteLLM's `anthropic/`, `bedrock/` (`converse/`, `invoke/`) and `vertex_ai/`
-# routes, which pass the rest on to that platform; OpenRouter's `openrouter/anthropic/`. A bare
-# `anthropic/` is also how OpenRouter and AI gateways spell their IDs.
-ROUTED = re.compile(
-    r"^(anthropic|bedrock(?:/converse|/invoke)?|vertex_ai(?:_beta)?|openrouter/anthropic)/(.+)$"
-)
-_ROUTE_PLATFORMS = {"anthropic": ANTHROPIC, "bedrock": BEDROCK, "vertex_ai": VERTEX}
+from checker.models.refs import ANTHROPIC, BEDROCK, VERTEX, ModelRef
+from checker.models.routes import ROUTED, resolve_route
 
 _ARN = re.compile(
     r"^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:"
@@ -38,45 +28,6 @@ _SEPARATORS = re.compile(r"[\s_.]+")
 _DASHES = re.compile(r"-{2,}")
 _FAMILY_START = re.compile(r"^(?:sonnet|opus|haiku|fable|mythos|instant)-\d")
 CONTEXT_SUFFIX = "[1m]"
-
-
-@dataclass(frozen=True, slots=True)
-class ModelRef:
-    """What one written value names.
-
-    `model` is the catalog model (through aliases and platform forms), `written` the ID as it
-    should be written (the corrected form when the value is malformed), `platforms` where that
-    exact form is valid. `unknown` values carry a `suggestion` and the `platform` their form
-    implies.
-    """
-
-    raw: str
-    written: str
-    platform: str
-    platforms: frozenset[str]
-    model: ModelInfo | None = None
-    alias: bool = False
-    corrected: str | None = None
-    malformation: str | None = None
-    unknown: bool = False
-    suggestion: str | None = None
-    note: str | None = None
-    opaque: bool = False
-    route: str | None = None
-
-    @property
-    def key(self) -> str:
-        """What drift compares: the model's canonical ID, else the cleaned string."""
-        return self.model.id if self.model is not None else self.written
-
-    @property
-    def first_party(self) -> str | None:
-        """The ID to prove against the Claude API, if this value names one."""
-        if self.unknown or self.opaque:
-            return None
-        if ANTHROPIC in self.platforms:
-            return self.written
-        return self.model.id if self.model is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +91,7 @@ class Normalizer:
     def _normalize(self, raw: str) -> ModelRef | None:
         routed = ROUTED.match(raw)
         if routed is not None:
-            return self._routed(raw, routed.group(1), routed.group(2))
+            return resolve_route(self, raw, routed.group(1), routed.group(2))
         exact = self._exact(raw)
         if exact is not None:
             return exact
@@ -156,57 +107,6 @@ class Normalizer:
             if ref is not None:
                 return _malformed(raw, ref, found)
         return None
-
-    def _routed(self, raw: str, route: str, rest: str) -> ModelRef:
-        """`bedrock/converse/anthropic.claude-…`: the rest must be the route's platform form."""
-        platform = _ROUTE_PLATFORMS.get(route.split("/", 1)[0], GATEWAY)
-        inner = self.normalize(rest)
-        exact_first_party = inner is not None and inner.corrected is None and not inner.unknown
-        if platform == GATEWAY or (platform == ANTHROPIC and not exact_first_party):
-            model = inner.model if inner is not None and not inner.unknown else None
-            written = raw.strip().lower()
-            return ModelRef(raw, written, GATEWAY, frozenset({GATEWAY}), model, opaque=True)
-        if inner is None:
-            unknown = self._unknown(raw, _clean(rest)[0])
-            return replace(
-                unknown,
-                platform=platform,
-                platforms=frozenset({platform}),
-                suggestion=self._routed_suggestion(route, platform, unknown.suggestion),
-                route=route,
-            )
-        if inner.unknown or platform in inner.platforms:
-            return replace(
-                inner,
-                raw=raw,
-                platform=platform,
-                platforms=frozenset({platform}),
-                corrected=f"{route}/{inner.corrected}" if inner.corrected else None,
-                suggestion=self._routed_suggestion(route, platform, inner.suggestion),
-                route=route,
-            )
-        assert inner.model is not None  # known, not unknown: normalize found its model
-        target = self.format_for(inner.model, platform)
-        return ModelRef(
-            raw,
-            inner.written,
-            platform,
-            frozenset({platform}),
-            inner.model,
-            unknown=True,
-            suggestion=f"{route}/{target}" if target else None,
-            note=f"the `{route}/` route takes the {_PLATFORM_WORDS[platform]} form of the ID",
-            route=route,
-        )
-
-    def _routed_suggestion(self, route: str, platform: str, suggestion: str | None) -> str | None:
-        """A suggestion for the rest of a routed value, in the route's platform form, routed."""
-        if suggestion is None:
-            return None
-        ref = self.normalize(suggestion)
-        if ref is not None and ref.model is not None and platform not in ref.platforms:
-            suggestion = self.format_for(ref.model, platform) or suggestion
-        return f"{route}/{suggestion}"
 
     def _exact(self, value: str) -> ModelRef | None:
         """A form written exactly as the platform expects it."""
@@ -315,7 +215,6 @@ class Normalizer:
 
 
 _MISSING = object()
-_PLATFORM_WORDS = {ANTHROPIC: "Claude API", BEDROCK: "Bedrock", VERTEX: "Vertex AI"}
 _CACHE_LIMIT = 200_000
 
 
