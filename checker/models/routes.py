@@ -27,7 +27,9 @@ _PLATFORM_WORDS = {ANTHROPIC: "Claude API", BEDROCK: "Bedrock", VERTEX: "Vertex 
 def resolve_route(normalizer: Normalizer, raw: str, route: str, rest: str) -> ModelRef:
     """What a routed value names; `rest` must be in the route's platform form."""
     platform = _ROUTE_PLATFORMS.get(route.split("/", 1)[0], GATEWAY)
-    inner = normalizer.normalize(rest)
+    # One route per value: a route inside a route names nothing, and following it would let a
+    # hostile `anthropic/anthropic/…` recurse without bound.
+    inner = None if ROUTED.match(rest) else normalizer.normalize(rest)
     exact_first_party = inner is not None and inner.corrected is None and not inner.unknown
     if platform == GATEWAY or (platform == ANTHROPIC and not exact_first_party):
         model = inner.model if inner is not None and not inner.unknown else None

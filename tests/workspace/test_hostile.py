@@ -215,6 +215,31 @@ def test_the_cli_survives_a_repository_of_hostile_files(tmp_path: Path) -> None:
     assert run.returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("route", "expected"),
+    [
+        ("anthropic/", ["MOD001"]),  # a gateway's name that differs from staging's model
+        ("bedrock/converse/", ["MOD001", "MOD002"]),  # not a Bedrock ID: unknown, and drift
+        ("openrouter/anthropic/", ["MOD001"]),
+    ],
+)
+def test_routes_nested_thousands_deep_are_one_value_not_a_crash(
+    tmp_path: Path, route: str, expected: list[str]
+) -> None:
+    """`anthropic/anthropic/…/claude-opus-4-8`: one route per value, never followed further."""
+    write(tmp_path, "config/production.yaml", f"llm:\n  model: {route * 3000}claude-opus-4-8\n")
+    write(tmp_path, "config/staging.yaml", "llm:\n  model: claude-opus-4-8\n")
+    report = tmp_path / "report.json"
+    started = time.monotonic()
+    run = run_cli(
+        [str(tmp_path), "--live-check", "off", "--json", str(report), "--ignore", "SEC001"]
+    )
+    assert time.monotonic() - started < 30
+    assert "Traceback" not in run.stderr + run.stdout
+    codes = sorted(f["code"] for f in json.loads(report.read_text())["findings"])
+    assert codes == expected
+
+
 def test_the_cli_fails_the_gate_on_a_config_that_cannot_be_parsed(tmp_path: Path) -> None:
     write(tmp_path, "config/production.yaml", "llm:\n  model: claude-sonnet-4-5\n   bad: indent\n")
     report = tmp_path / "report.json"
