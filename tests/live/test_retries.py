@@ -63,16 +63,16 @@ def test_without_retry_after_the_backoff_is_the_sdks(cli: CliRunner, api: FakeAn
 def test_the_budget_is_respected_when_the_api_keeps_failing(
     cli: CliRunner, api: FakeAnthropic
 ) -> None:
-    api.always("GET", "/v1/models", Reply(529, headers={"retry-after": "1"}))
-    _, report = cli(timeout=3.5)
+    api.always("GET", "/v1/models", Reply(529, headers={"retry-after": "2"}))
+    _, report = cli(timeout=5.5)
     (finding,) = live_findings(report)
     assert finding["code"] == "API008"
     assert finding["severity"] == "warning"
-    assert "would not fit" in finding["message"]
-    assert report["live"]["duration_ms"] <= 3500 + 1000
-    # Attempts 1 s apart, each only when 1 s + 0.25 s still fits: at most 4 in 3.5 s; at least 2
-    # even when a loaded machine makes the first attempt slow.
-    assert 2 <= len(api.requests) <= 4
+    assert "would not fit" in finding["message"]  # the budget stops it, not the retry count
+    assert report["live"]["duration_ms"] <= 5500 + 1000
+    # Attempts 2 s apart, each only while 2 s + 0.25 s still fits: at t = 0, 2 and 4 s, the third
+    # retry would not fit. Two attempts at least, even when a loaded machine slows the first.
+    assert len(api.requests) in (2, 3)
 
 
 def test_a_retry_after_beyond_the_budget_stops_at_once_with_a_warning(
