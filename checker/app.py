@@ -97,18 +97,16 @@ def _write_file_reports(
     for what, write in writers:
         try:
             write()
-        except OSError as error:
-            warning = (
-                f"claude-preflight: warning: could not write the {what}: "
-                f"{type(error).__name__} ({error.strerror or 'I/O error'})"
-            )
-            stderr.write(redactor(warning) + "\n")
         except Exception as error:  # a reporter bug costs neither the other reports nor the verdict
-            warning = (
-                f"claude-preflight: warning: could not write the {what}: internal error "
-                f"({type(error).__name__}); please report it"
-            )
-            stderr.write(redactor(warning) + "\n")
+            warning = f"claude-preflight: warning: could not write the {what}: "
+            stderr.write(redactor(warning + _write_failure(error)) + "\n")
+
+
+def _write_failure(error: Exception) -> str:
+    """Why a report could not be written, in words that never quote a path or a value."""
+    if isinstance(error, OSError):
+        return f"{type(error).__name__} ({error.strerror or 'I/O error'})"
+    return f"internal error ({type(error).__name__}); please report it"
 
 
 def _write_summary(path: Path, report: Report, redactor: Redactor) -> None:

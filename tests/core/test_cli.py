@@ -101,3 +101,21 @@ def test_summary_is_written_for_a_usage_error(tmp_path: Path) -> None:
 def test_console_respects_no_color(tmp_path: Path) -> None:
     run = run_cli([str(tmp_path), "--live-check", "off"])
     assert "\x1b[" not in run.stdout
+
+
+def test_a_report_that_cannot_be_written_is_a_warning_and_the_rest_still_lands(
+    tmp_path: Path,
+) -> None:
+    summary_dir = tmp_path / "summary-is-a-folder"
+    summary_dir.mkdir()
+    report_path = tmp_path / "report.json"
+    run = run_cli(
+        [str(EXAMPLES), "--live-check", "off", "--summary", str(summary_dir),
+         "--json", str(report_path)],
+    )  # fmt: skip
+    assert run.returncode == 1  # the example's mistakes still fail the gate
+    assert run.stderr == (
+        "claude-preflight: warning: could not write the summary: IsADirectoryError "
+        "(Is a directory)\n"
+    )
+    assert json.loads(report_path.read_text())["passed"] is False
