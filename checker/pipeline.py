@@ -153,7 +153,7 @@ def _finish_live(session: LiveSession, while_waiting: Callable[[], None] | None)
 
 
 def _catalog_as_of() -> str | None:
-    from checker.models.catalog import catalog_as_of  # noqa: PLC0415
+    from checker.models.ids.catalog import catalog_as_of  # noqa: PLC0415
 
     return catalog_as_of()
 

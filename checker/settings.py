@@ -272,7 +272,7 @@ def _catalog_path(value: str | None, config_path: Path | None) -> Path | None:
         path = config_path.parent / path
     if not path.is_file():
         raise UsageError(f"catalog file {_shown(value)} (config key 'catalog') not found")
-    from checker.models.catalog import CatalogError, load_catalog  # noqa: PLC0415 - only if set
+    from checker.models.ids.catalog import CatalogError, load_catalog  # noqa: PLC0415 - only if set
 
     try:
         load_catalog(path)

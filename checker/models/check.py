@@ -7,17 +7,17 @@ from datetime import date
 from typing import Any
 
 from checker.findings import Finding, make_finding
-from checker.models.catalog import load_catalog
+from checker.models.checks.drift import drift_findings
+from checker.models.checks.identity import identity_findings
+from checker.models.checks.lifecycle import lifecycle_findings
+from checker.models.checks.limits import limit_findings
+from checker.models.checks.missing import missing_findings
 from checker.models.collect import Collected, ModelUse, Scope, collect
 from checker.models.context import CheckContext, pre_production_of
-from checker.models.drift import drift_findings
-from checker.models.identity import identity_findings
-from checker.models.lifecycle import lifecycle_findings
-from checker.models.limits import limit_findings
-from checker.models.missing import missing_findings
-from checker.models.normalize import Normalizer
+from checker.models.ids.catalog import load_catalog
+from checker.models.ids.normalize import Normalizer
+from checker.models.ids.refs import ANTHROPIC
 from checker.models.providers import UNKNOWN, Provider, decide_providers, environment_provider
-from checker.models.refs import ANTHROPIC
 from checker.models.slots import build_slots
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan

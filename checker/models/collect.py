@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from checker.findings import Location
-from checker.models.normalize import Normalizer
-from checker.models.refs import ModelRef
+from checker.models.ids.normalize import Normalizer
+from checker.models.ids.refs import ModelRef
 from checker.models.values import (
     BEDROCK_KEY,
     BEDROCK_URL,

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.models.collect import Scope
-from checker.models.normalize import Normalizer
+from checker.models.ids.normalize import Normalizer
+from checker.models.ids.refs import ANTHROPIC, BEDROCK, VERTEX
 from checker.models.providers import Provider
-from checker.models.refs import ANTHROPIC, BEDROCK, VERTEX
 
 PLATFORM_NAMES = {ANTHROPIC: "Claude API", BEDROCK: "Amazon Bedrock", VERTEX: "Google Vertex AI"}
 PRE_PRODUCTION_ORDER = ("staging", "test", "development")

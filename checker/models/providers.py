@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.models.collect import EXPLICIT, Collected, Evidence, Scope
-from checker.models.refs import ANTHROPIC
+from checker.models.ids.refs import ANTHROPIC
 
 UNKNOWN = "unknown"
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from checker.models.routes import ROUTED
+from checker.models.ids.routes import ROUTED
 
 _CLAUDE_ISH = re.compile(r"claude|anthropic\.|(?:sonnet|opus|haiku|fable|mythos)\D{0,3}\d", re.I)
 _SPACE = re.compile(r"\s")

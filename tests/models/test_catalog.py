@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from checker.models.catalog import (
+from checker.models.ids.catalog import (
     BUNDLED_CATALOG,
     CatalogError,
     catalog_as_of,
     load_catalog,
 )
-from checker.models.normalize import Normalizer
+from checker.models.ids.normalize import Normalizer
 
 
 def test_bundled_catalog_has_an_as_of_date_and_every_reference_model() -> None:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from checker.models.catalog import BUNDLED_CATALOG, load_catalog
-from checker.models.catalog_schema import validate_bundled
+from checker.models.ids.catalog import BUNDLED_CATALOG, load_catalog
+from checker.models.ids.catalog_schema import validate_bundled
 
 
 def test_bundled_catalog_fits_the_schema() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.models.catalog import load_catalog
-from checker.models.normalize import Normalizer
+from checker.models.ids.catalog import load_catalog
+from checker.models.ids.normalize import Normalizer
 
 NORMALIZER = Normalizer(load_catalog(None))
 

@@ -95,7 +95,7 @@ def load_catalog(user_path: Path | None) -> Catalog:
         entries[str(raw.get("id"))] = dict(raw)
     as_of = str(bundled.get("as_of") or "unknown")
     if user_path is not None:
-        from checker.models.catalog_schema import validate_user_catalog  # noqa: PLC0415
+        from checker.models.ids.catalog_schema import validate_user_catalog  # noqa: PLC0415
 
         for raw in validate_user_catalog(_read_raw(user_path), user_path.name, entries):
             entries[str(raw["id"])] = raw

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.data_files import validation_message
-from checker.models.catalog import CatalogError
+from checker.models.ids.catalog import CatalogError
 
 Status = Literal["active", "legacy", "deprecated", "retired"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.models.catalog import ModelInfo
+from checker.models.ids.catalog import ModelInfo
 
 ANTHROPIC, BEDROCK, VERTEX = "anthropic", "bedrock", "vertex"
 # A router's or gateway's own model namespace (OpenRouter, AI gateways): it names Claude models in

@@ -12,10 +12,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from checker.models.refs import ANTHROPIC, BEDROCK, GATEWAY, VERTEX, ModelRef
+from checker.models.ids.refs import ANTHROPIC, BEDROCK, GATEWAY, VERTEX, ModelRef
 
 if TYPE_CHECKING:
-    from checker.models.normalize import Normalizer
+    from checker.models.ids.normalize import Normalizer
 
 ROUTED = re.compile(
     r"^(anthropic|bedrock(?:/converse|/invoke)?|vertex_ai(?:_beta)?|openrouter/anthropic)/(.+)$"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from checker.findings import Finding, Severity, make_finding
-from checker.models.catalog import ModelInfo
 from checker.models.collect import ModelUse
 from checker.models.context import CheckContext, shown
-from checker.models.refs import GATEWAY, ModelRef
+from checker.models.ids.catalog import ModelInfo
+from checker.models.ids.refs import GATEWAY, ModelRef
 
 
 def lifecycle_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:

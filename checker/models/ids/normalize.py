@@ -10,9 +10,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from checker.models.catalog import Catalog, ModelInfo
-from checker.models.refs import ANTHROPIC, BEDROCK, VERTEX, ModelRef
-from checker.models.routes import ROUTED, resolve_route
+from checker.models.ids.catalog import Catalog, ModelInfo
+from checker.models.ids.refs import ANTHROPIC, BEDROCK, VERTEX, ModelRef
+from checker.models.ids.routes import ROUTED, resolve_route
 
 _ARN = re.compile(
     r"^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:"

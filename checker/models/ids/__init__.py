@@ -1,0 +1,1 @@
+"""The model-ID grammar: what a value names (refs, routes, normalize) and what is known of it."""
