@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from checker import __version__
 from checker.app import EXIT_USAGE, run
+from checker.catalog_listing import list_catalog
 from checker.errors import UsageError
 from checker.explain import explain
 from checker.options import OPTIONS
@@ -33,6 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for option in OPTIONS:
         if not option.cli:
+            continue
+        if option.flag:
+            parser.add_argument(
+                f"--{option.name}",
+                dest=option.name.replace("-", "_"),
+                action="store_true",
+                help=option.help.replace("`", "").replace("%", "%%"),
+            )
             continue
         default = (
             f" (default: {option.default_text.replace('`', '')})" if option.default_text else ""
@@ -62,8 +71,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = {
         option.name: arguments.get(option.name.replace("-", "_"))
         for option in OPTIONS
-        if option.cli and option.name != "explain"
+        if option.cli and not option.flag and option.name != "explain"
     }
+    if arguments.get("catalog"):
+        return list_catalog(
+            given,
+            dict(os.environ),
+            workspace=arguments["workspace"],
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            redact=redact,
+        )
     return run(
         given,
         dict(os.environ),

@@ -23,6 +23,8 @@ class ProjectConfig:
     environments: dict[str, list[str]] | None = None
     production: str | None = None
     model_keys: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     allow_drift: tuple[str, ...] = ()
     required_secrets: tuple[str, ...] | None = None
     live_check: str | None = None
@@ -58,6 +60,8 @@ def _validate(path: Path, data: dict[object, object]) -> ProjectConfig:
         environments=model.environments,
         production=model.production,
         model_keys=tuple(model.model_keys),
+        include=tuple(model.include),
+        exclude=tuple(model.exclude),
         allow_drift=tuple(model.allow_drift),
         required_secrets=(
             tuple(model.required_secrets) if model.required_secrets is not None else None

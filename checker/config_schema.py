@@ -15,6 +15,8 @@ class ConfigFileModel(BaseModel):
     environments: dict[str, list[str]] | None = None
     production: str | None = None
     model_keys: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
     allow_drift: list[str] = Field(default_factory=list)
     required_secrets: list[str] | None = None
     live_check: Literal["off", "auth", "models", "count-tokens", "message"] | None = None

@@ -25,6 +25,7 @@ class Option:
     cli: bool = True
     action_input: bool = True
     metavar: str = "VALUE"
+    flag: bool = False  # a CLI switch that takes no value (and is never a setting of the run)
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -135,6 +136,14 @@ OPTIONS: tuple[Option, ...] = (
         "",
         action_input=False,
         metavar="CODE",
+    ),
+    Option(
+        "catalog",
+        "Print what the gate believes about every model (status, dates, replacement, limits, "
+        "Bedrock and Vertex forms) and exit.",
+        "",
+        action_input=False,
+        flag=True,
     ),
 )
 

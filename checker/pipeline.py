@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from datetime import date
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
@@ -18,8 +19,16 @@ from checker import __version__
 from checker.context import RunContext
 from checker.findings import Finding, make_finding
 from checker.live import LiveOutcome
-from checker.report import Report, ToolInfo, count_findings, gate_passed, sort_findings
-from checker.secrets import SecretsOutcome, check_credentials, check_secret_files
+from checker.report import (
+    Report,
+    ScanFacts,
+    SuppressedFinding,
+    ToolInfo,
+    count_findings,
+    gate_passed,
+    sort_findings,
+)
+from checker.secrets import SecretFiles, SecretsOutcome, check_credentials, check_secret_files
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
 
@@ -60,42 +69,56 @@ def run_gate(
     from checker.models import (  # noqa: PLC0415 - see the module docstring
         ModelInventory,
         ModelsOutcome,
+        PreparedModels,
         check_models,
         inventory_models,
+        prepare_models,
     )
-    from checker.workspace.discovery import scan_workspace  # noqa: PLC0415
+    from checker.scan.discovery import scan_workspace  # noqa: PLC0415
 
-    inventory = ModelInventory()
+    inventory = ModelInventory([], [])
+    prepared: PreparedModels | None = None
     try:
-        scan = guarded("discovery", lambda: scan_workspace(settings), WorkspaceScan())
-        secrets.findings += guarded(
+        scan = guarded(
+            "discovery",
+            lambda: scan_workspace(settings, environ, run_key=secrets.api_key),
+            WorkspaceScan(),
+        )
+        in_files = guarded(
             "secrets",
             lambda: check_secret_files(settings, context, environ, scan, run_key=secrets.api_key),
-            [],
+            SecretFiles(),
         )
-        inventory = guarded("models", lambda: inventory_models(settings, scan), ModelInventory())
+        secrets.findings += in_files.findings
+        secrets.unchecked = in_files.unchecked
+        prepared = guarded("models", lambda: prepare_models(settings, scan), None)
+        if prepared is not None:
+            ready = prepared
+            inventory = guarded("models", lambda: inventory_models(ready), inventory)
     finally:  # the model rungs wait for these IDs, even if discovery was interrupted
         if session is not None:
             session.hand_over(inventory.first_party_ids, inventory.production_ids)
     live = live_skipped or LiveOutcome(level=settings.live_check)
     if session is not None:
         live = guarded("live", lambda: _finish_live(session, while_waiting), live)
-    models = guarded(
-        "models", lambda: check_models(settings, scan, live.served_models), ModelsOutcome()
-    )
+    models = ModelsOutcome()
+    if prepared is not None:
+        ready = prepared
+        models = guarded(
+            "models", lambda: check_models(settings, ready, live.served_models), models
+        )
 
-    findings = [
-        finding
-        for finding in [
-            *scan.findings,
-            *secrets.findings,
-            *live.findings,
-            *models.findings,
-            *crashes,
-        ]
-        if finding.code not in settings.ignore
+    freshness = guarded("models", lambda: _catalog_freshness(settings), [])
+    raised = [
+        *scan.findings,
+        *secrets.findings,
+        *live.findings,
+        *models.findings,
+        *freshness,
+        *crashes,
     ]
-    findings = sort_findings(findings)
+    findings, facts = _judged_by_path(raised, scan)
+    findings = sort_findings([f for f in findings if f.code not in settings.ignore])
     return Report(
         passed=gate_passed(findings, settings.fail_on),
         counts=count_findings(findings),
@@ -104,6 +127,8 @@ def run_gate(
         models=models.matrix,
         canonical_models=models.canonical,
         live=live.report,
+        scan=facts,
+        unchecked_references=secrets.unchecked,
         context={
             "event": context.event_name,
             "repository": context.repository,
@@ -120,6 +145,29 @@ def run_gate(
             duration_ms=int((time.monotonic() - started) * 1000),
         ),
     )
+
+
+def _judged_by_path(
+    findings: list[Finding], scan: WorkspaceScan
+) -> tuple[list[Finding], ScanFacts]:
+    """Inline ignore comments drop findings (each one listed), and a finding's path caps it:
+    docs, tests and examples never block, templates warn at most."""
+    from checker.scan.kinds import capped_by_tier  # noqa: PLC0415
+
+    suppressed: list[SuppressedFinding] = []
+    if scan.suppression is not None:
+        findings, suppressed = scan.suppression.apply(findings)
+    findings, capped = capped_by_tier(findings, scan.tiers)
+    facts = ScanFacts(
+        files_listed=scan.files_listed,
+        files_read=scan.files_read,
+        environment_files=len(scan.environment_files),
+        shared_sources=len({c.path for c in scan.files if c.environment is None}),
+        excluded=len(scan.excluded),
+        capped=capped,
+        suppressed=tuple(suppressed),
+    )
+    return findings, facts
 
 
 def _live_skipped(settings: Settings, secrets: SecretsOutcome) -> LiveOutcome | None:
@@ -150,6 +198,14 @@ def _finish_live(session: LiveSession, while_waiting: Callable[[], None] | None)
         with contextlib.suppress(Exception):  # a warm-up only: the real use reports its failure
             while_waiting()
     return session.finish()
+
+
+def _catalog_freshness(settings: Settings) -> list[Finding]:
+    """CFG004 when the bundled catalog is old and the user gave no newer entries."""
+    from checker.models.ids.freshness import catalog_age_findings  # noqa: PLC0415
+
+    as_of = _catalog_as_of() or ""
+    return catalog_age_findings(as_of, date.today(), user_catalog=settings.catalog_path is not None)
 
 
 def _catalog_as_of() -> str | None:

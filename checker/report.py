@@ -22,6 +22,56 @@ class ToolInfo:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SuppressedFinding:
+    """A finding an inline `claude-preflight: ignore` comment dropped: counted, never silent."""
+
+    code: str
+    file: str
+    line: int
+    origin: str = "inline comment"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScanFacts:
+    """What the one pass read, and what it was asked to leave alone or capped by path."""
+
+    files_listed: int = 0
+    files_read: int = 0
+    environment_files: int = 0
+    shared_sources: int = 0
+    excluded: int = 0
+    capped: int = 0  # findings in docs, tests, examples or templates, capped to notice/warning
+    suppressed: tuple[SuppressedFinding, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["suppressed"] = [asdict(item) for item in self.suppressed]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScanFacts:
+        suppressed = tuple(SuppressedFinding(**item) for item in data.get("suppressed", ()))
+        return cls(**{**data, "suppressed": suppressed})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UncheckedReferences:
+    """Env var references SEC006 left alone because they are not Claude settings: how many,
+    to how many variables, and a few of their names (names are not secrets; values are)."""
+
+    references: int = 0
+    variables: int = 0
+    examples: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "examples": list(self.examples)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> UncheckedReferences:
+        return cls(**{**data, "examples": tuple(data.get("examples", ()))})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """Everything a reporter needs; serialized as the JSON report."""
 
@@ -36,6 +86,8 @@ class Report:
     canonical_models: dict[str, dict[str, str]] = field(default_factory=dict)
     live: dict[str, Any] = field(default_factory=dict)
     context: dict[str, Any] = field(default_factory=dict)
+    scan: ScanFacts = field(default_factory=ScanFacts)
+    unchecked_references: UncheckedReferences = field(default_factory=UncheckedReferences)
     tool: ToolInfo
 
     @property
@@ -58,6 +110,8 @@ class Report:
             "canonical_models": self.canonical_models,
             "live": self.live,
             "context": self.context,
+            "scan": self.scan.to_dict(),
+            "unchecked_references": self.unchecked_references.to_dict(),
             "tool": asdict(self.tool),
         }
 
@@ -80,6 +134,10 @@ class Report:
             canonical_models=data.get("canonical_models", {}),
             live=data["live"],
             context=data["context"],
+            scan=ScanFacts.from_dict(data.get("scan", {})),
+            unchecked_references=UncheckedReferences.from_dict(
+                data.get("unchecked_references", {})
+            ),
             tool=ToolInfo(**data["tool"]),
         )
 

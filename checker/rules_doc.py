@@ -28,6 +28,16 @@ Generated from `checker/findings/catalog.py` by `python -m checker.rules_doc`: d
 """
 
 
+SUPPRESSING = (
+    "Suppress one place: a comment `claude-preflight: ignore[{code}]` (or a bare "
+    "`claude-preflight: ignore` for every code) on the reported line or the line above it, in the "
+    "file's own comment syntax (`#`, `//`, `--`, `/* */`, `<!-- -->`); the summary counts and lists "
+    "what was suppressed. Suppress it everywhere: `ignore: [{code}]` in `.claude-preflight.yml` "
+    "or the `ignore` input. Findings in docs, tests and examples are notices, and in templates "
+    "warnings, whatever the rule's severity."
+)
+
+
 def rule_body(rule: Rule) -> str:
     """The rule's documentation, as markdown that also reads well as plain text."""
     severity = f"`{rule.severity}`" + (f" ({rule.severity_note})" if rule.severity_note else "")
@@ -36,7 +46,8 @@ def rule_body(rule: Rule) -> str:
         f"- Severity: {severity}\n"
         f"- Job: {JOB_TITLES[rule.job]}\n\n"
         f"{rule.explanation}\n\n"
-        f"Fix: {rule.fix}\n"
+        f"Fix: {rule.fix}\n\n"
+        f"{SUPPRESSING.format(code=rule.code)}\n"
     )
 
 

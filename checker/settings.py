@@ -77,6 +77,8 @@ class Settings:
     summary_path: Path | None = None
     environments: dict[str, tuple[str, ...]] | None = None
     model_keys: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     allow_drift: tuple[str, ...] = ()
     catalog_path: Path | None = None
 
@@ -149,6 +151,8 @@ def load_settings(
             else None
         ),
         model_keys=tuple(config.model_keys),
+        include=config.include,
+        exclude=config.exclude,
         allow_drift=tuple(config.allow_drift),
         catalog_path=_catalog_path(config.catalog, config_path),
     )

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""Generate the README's action inputs/outputs tables from `checker/options.py`.
+"""Generate the README's generated sections: the action inputs/outputs tables (from
+`checker/options.py`) and "Where it looks" (from the layout table in `checker/scan/layouts.py` and
+the path tiers in `checker/scan/kinds.py`).
 
-The tables live between `<!-- options-tables:start -->` and `<!-- options-tables:end -->`; this
-script rewrites that section, and `--check` only reports whether it is current (the test suite
-runs the check, so the README cannot drift from the code).
+Each lives between its `<!-- NAME:start -->` and `<!-- NAME:end -->` markers; this script
+rewrites them, and `--check` only reports whether they are current (the test suite runs the
+check, so the README cannot drift from the code).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +20,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from checker.options import ACTION_OUTPUTS, OPTIONS  # noqa: E402 - needs the repository on sys.path
+from checker.scan import kinds, layouts  # noqa: E402
+from checker.scan.runenv import MODEL_VARIABLES  # noqa: E402
+from checker.workspace.names import CANONICAL_ALIASES  # noqa: E402
 
 START = "<!-- options-tables:start -->"
 END = "<!-- options-tables:end -->"
@@ -50,13 +56,63 @@ def render_tables() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _codes(words: Iterable[str]) -> str:
+    return ", ".join(f"`{word}`" for word in sorted(words))
+
+
+def render_where_it_looks() -> str:
+    """The "Where it looks" section: the layout table, sections, shared sources and tiers."""
+    names = "; ".join("|".join(aliases) for aliases in CANONICAL_ALIASES.values())
+    lines = [
+        "Every tracked text file is read once (`git ls-files -co --exclude-standard`, or a walk",
+        "that honours `.gitignore` where git is not there). Each file is one of:",
+        "",
+        "**Environment config files**, attributed to an environment by their path, below any",
+        "sub-folder (each service of a monorepo is its own group). ENV is one of: " + names + ".",
+        "",
+        "| layout | |",
+        "|---|---|",
+    ]
+    lines += [f"| `{pattern}` | |" for pattern in layouts.layout_patterns()]
+    lines += [f"| `{name}` | {how} |" for name, how in layouts.SECTION_LAYOUTS]
+    lines += [
+        "",
+        "**Shared sources**: every other file that names a Claude model: source code, single",
+        "config files (a LiteLLM proxy config is production's), infrastructure code and tool",
+        "configs. Every environment reads them, production included. So does the run's own",
+        "environment: " + _codes(MODEL_VARIABLES) + " and any `*_MODEL` variable holding a Claude",
+        "ID are production's values, reported as `env:NAME`.",
+        "",
+        "**Never blocking**: findings in these paths are notices at most. Folders "
+        + _codes(kinds.NON_RUNTIME_FOLDERS)
+        + "; extensions "
+        + _codes(kinds.NON_RUNTIME_EXTENSIONS)
+        + "; names starting "
+        + _codes(kinds.NON_RUNTIME_PREFIXES)
+        + " or `test_`, or holding "
+        + _codes(kinds.TEST_NAME_MARKERS)
+        + "; lock files. **Templates** (a name part "
+        + _codes(kinds.TEMPLATE_SUFFIXES)
+        + " after the first, as in `.env.example`) are warnings at most.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+SECTIONS = (
+    (START, END, render_tables),
+    ("<!-- where-it-looks:start -->", "<!-- where-it-looks:end -->", render_where_it_looks),
+)
+
+
 def rewrite(readme_text: str) -> str:
-    """The README with its generated section replaced; raises ValueError without the markers."""
-    start, end = readme_text.find(START), readme_text.find(END)
-    if start == -1 or end == -1 or end < start:
-        raise ValueError(f"README needs the markers {START} and {END}, in that order")
-    head = readme_text[: start + len(START)]
-    return f"{head}\n{render_tables()}{readme_text[end:]}"
+    """The README with its generated sections replaced; raises ValueError without the markers."""
+    for start_marker, end_marker, render in SECTIONS:
+        start, end = readme_text.find(start_marker), readme_text.find(end_marker)
+        if start == -1 or end == -1 or end < start:
+            raise ValueError(f"README needs the markers {start_marker} and {end_marker}, in order")
+        head = readme_text[: start + len(start_marker)]
+        readme_text = f"{head}\n{render()}{readme_text[end:]}"
+    return readme_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if arguments.check:
         sys.stderr.write(
-            f"readme_tables: the inputs/outputs tables in {arguments.readme.name} are out of date; "
+            f"readme_tables: the generated sections of {arguments.readme.name} are out of date; "
             "run `python scripts/readme_tables.py` to regenerate them\n"
         )
         return 1

@@ -92,14 +92,40 @@ def error_body(kind: str, message: str, request_id: str, **extra: Any) -> dict[s
     return {"type": "error", "error": error, "request_id": request_id}
 
 
-def model_info(model_id: str) -> dict[str, Any]:
+# What the real API states per model: display name, release (created_at), context, max output.
+MODEL_FACTS: dict[str, tuple[str, str, int, int]] = {
+    "claude-opus-5": ("Claude Opus 5", "2026-07-24T00:00:00Z", 1_000_000, 128_000),
+    "claude-sonnet-5": ("Claude Sonnet 5", "2026-06-30T00:00:00Z", 1_000_000, 128_000),
+    "claude-fable-5": ("Claude Fable 5", "2026-06-09T00:00:00Z", 1_000_000, 128_000),
+    "claude-opus-4-8": ("Claude Opus 4.8", "2026-05-28T00:00:00Z", 1_000_000, 128_000),
+    "claude-opus-4-7": ("Claude Opus 4.7", "2026-04-16T00:00:00Z", 1_000_000, 128_000),
+    "claude-opus-4-6": ("Claude Opus 4.6", "2026-02-05T00:00:00Z", 1_000_000, 128_000),
+    "claude-sonnet-4-6": ("Claude Sonnet 4.6", "2026-02-17T00:00:00Z", 1_000_000, 128_000),
+    "claude-haiku-4-5-20251001": ("Claude Haiku 4.5", "2025-10-15T00:00:00Z", 200_000, 64_000),
+    "claude-sonnet-4-5-20250929": ("Claude Sonnet 4.5", "2025-09-29T00:00:00Z", 200_000, 64_000),
+    "claude-opus-4-5-20251101": ("Claude Opus 4.5", "2025-11-24T00:00:00Z", 200_000, 64_000),
+}
+
+
+def model_info(model_id: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A model object as `GET /v1/models` and `GET /v1/models/{id}` answer it."""
+    name, created, context, output = MODEL_FACTS.get(
+        model_id,
+        (
+            model_id.replace("claude-", "Claude ").replace("-", " ").title(),
+            "2026-01-01T00:00:00Z",
+            1_000_000,
+            128_000,
+        ),
+    )
     return {
         "type": "model",
         "id": model_id,
-        "display_name": model_id.replace("claude-", "Claude ").replace("-", " ").title(),
-        "created_at": "2026-01-01T00:00:00Z",
-        "max_input_tokens": 1_000_000,
-        "max_tokens": 128_000,
+        "display_name": name,
+        "created_at": created,
+        "max_input_tokens": context,
+        "max_tokens": output,
+        **(overrides or {}),
     }
 
 
@@ -119,6 +145,8 @@ class FakeAnthropic:
         self.keys = set(keys)
         self.models = list(models)
         self.aliases = dict(DEFAULT_ALIASES if aliases is None else aliases)
+        # Per-model changes to the model objects (`{"claude-opus-4-8": {"max_tokens": 32000}}`)
+        self.facts: dict[str, dict[str, Any]] = {}
         self.max_page = max_page
         self.latency = latency
         self.rate_limit_headers = rate_limit_headers
@@ -212,7 +240,7 @@ class FakeAnthropic:
             resolved = self._resolve(name)
             if resolved is None:
                 return 404, error_body("not_found_error", f"model: {name}", request_id)
-            return 200, model_info(resolved)
+            return 200, model_info(resolved, self.facts.get(resolved))
         if request.method == "POST" and request.path in (
             "/v1/messages",
             "/v1/messages/count_tokens",
@@ -263,7 +291,7 @@ class FakeAnthropic:
             start = self.models.index(after) + 1
         page = self.models[start : start + min(limit, self.max_page)]
         return 200, {
-            "data": [model_info(model) for model in page],
+            "data": [model_info(model, self.facts.get(model)) for model in page],
             "first_id": page[0] if page else None,
             "last_id": page[-1] if page else None,
             "has_more": start + len(page) < len(self.models),

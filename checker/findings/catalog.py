@@ -92,17 +92,23 @@ _RULES: tuple[Rule, ...] = (
         "Placeholder secret",
         "error",
         "secrets",
-        "The secret still holds a placeholder such as `your-api-key`, `changeme`, `sk-ant-xxx` or "
-        "`<KEY>`, copied from an example file.",
+        "The secret still holds a placeholder copied from an example file: a `your-…-key` "
+        "phrase, a stand-in word (change me, to do, dummy), one filler character repeated (`x`, "
+        "`*`), an Anthropic key prefix with nothing real after it, or an unfilled template marker "
+        "(`<…>`, `${…}`). The finding names the pattern that matched, never the value.",
         "Replace the placeholder with the real key from the Console.",
     ),
     Rule(
         "SEC006",
-        "Config references an env var this run lacks",
+        "Config references a Claude setting this run lacks",
         "error",
         "secrets",
-        "An environment config file reads a variable (`${VAR}`, `$VAR`, `os.environ/VAR`, "
+        "A config file reads a Claude credential or setting (`${VAR}`, `$VAR`, `os.environ/VAR`, "
         "`env:VAR`) that is not set in this run, so the deployed app would read an empty value. "
+        "Only Claude's variables are checked: names starting `ANTHROPIC_` or `CLAUDE_`, the "
+        "`--api-key-env` name, and variables read in a Claude slot (a model setting, or the key "
+        "of a LiteLLM `anthropic/` route). A database URL or another provider's key is left "
+        "alone (the summary counts them); list one in `required_secrets` to have it checked. "
         "`${VAR:-default}` counts as satisfied.",
         "Provide the variable to this step (`env:` or `with: required-secrets`), or give the "
         "reference a default.",
@@ -151,9 +157,12 @@ _RULES: tuple[Rule, ...] = (
         "Deprecated model",
         "warning",
         "models",
-        "A retirement date has been announced for this model; after it every request fails.",
+        "A retirement date has been announced for this model; after it every request fails. Also "
+        "raised when the catalog's retirement date has passed but the live model list still "
+        "serves the model: it works today and can stop at any moment.",
         "Plan the move to the replacement before the retirement date.",
-        "error in production when retirement is inside the deprecation window, warning otherwise",
+        "error in production when retirement is inside the deprecation window, warning otherwise; "
+        "always a warning for a model the API still serves past its retirement date",
     ),
     Rule(
         "MOD005",
@@ -189,7 +198,8 @@ _RULES: tuple[Rule, ...] = (
         "error",
         "models",
         "The configured output limit exceeds what the model can produce; every call is rejected "
-        "with 400 `max_tokens: N > M`.",
+        "with 400 `max_tokens: N > M`. The limit is the live model list's `max_tokens` when the "
+        "API states it, else the catalog's.",
         "Lower `max_tokens` to at most the model's limit, or choose a model with a higher one.",
     ),
     Rule(
@@ -201,6 +211,22 @@ _RULES: tuple[Rule, ...] = (
         "falls back to a code default nobody reviewed.",
         "Add the setting to this environment's config file.",
         "error when missing in production, warning otherwise",
+    ),
+    Rule(
+        "MOD011",
+        "Bedrock model ID without a valid inference profile",
+        "error",
+        "models",
+        "Amazon Bedrock serves this model on demand only through a cross-region inference "
+        "profile, so its bare base model ID (`anthropic.claude-…`) fails every call with 400 "
+        "`Invocation of model ID … with on-demand throughput isn't supported. Retry your request "
+        "with the ID or ARN of an inference profile that contains this model.` Also raised when "
+        "the ID carries a profile prefix (`us.`, `eu.`, `jp.`, `apac.`, `au.`, `global.`) that "
+        "Bedrock does not offer for this model: no such profile exists, and the call fails too. "
+        "`claude-preflight --catalog` lists the prefixes each model has.",
+        "Use the inference-profile ID the message names: a prefix the model has plus the base "
+        "ID, e.g. `global.anthropic.claude-sonnet-4-5-20250929-v1:0` (`us.`, `eu.`, `jp.` keep "
+        "the data in that geography), or the profile's ARN.",
     ),
     Rule(
         "API001",
@@ -226,8 +252,10 @@ _RULES: tuple[Rule, ...] = (
         "error",
         "live",
         "The key works, but the API does not serve this model to it: the ID is wrong, retired, "
-        "not yet available to the organization, or invitation-only.",
-        "Use a model that `GET /v1/models` lists for this key.",
+        "not yet available to the organization, or invitation-only. At `--live-check auth` a "
+        "catalog model missing from `GET /v1/models` is reported the same way.",
+        "Use a model that `GET /v1/models` lists for this key (the message names the catalog's "
+        "replacement when it has one).",
     ),
     Rule(
         "API004",
@@ -320,6 +348,20 @@ _RULES: tuple[Rule, ...] = (
         "A file was not read: too large, binary, outside the workspace through a symlink, a "
         "symlink loop, or too deeply nested. Nothing in it was checked.",
         "Nothing to do if the file is not configuration; otherwise shrink or move it.",
+    ),
+    Rule(
+        "CFG004",
+        "Bundled model catalog is out of date",
+        "notice",
+        "config",
+        "The model catalog bundled with this version of claude-preflight is more than 60 days "
+        "old and no `catalog:` file was given. Model lifecycles change within weeks: a model "
+        "deprecated or retired since the catalog's as-of date still passes as current here, and "
+        "newer models are known only through the live model list. The live check "
+        "(`--live-check models`) still reports a model the API no longer serves.",
+        "Upgrade claude-preflight (a newer action version carries a newer catalog), or list "
+        "newer entries in a file named by `catalog:` in `.claude-preflight.yml`. Maintainers "
+        "refresh the bundled catalog with `python scripts/refresh_catalog.py --fetch`.",
     ),
     Rule(
         "TOOL001",

@@ -19,11 +19,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
 from checker.findings import Finding, make_finding
+from checker.live.availability import unlisted_findings, with_replacement
 from checker.live.base_url import BaseUrl, check_base_url
 from checker.live.classify import Context, classify, not_the_api, sanitize
+from checker.live.known import KnownModels, known_models
 from checker.live.outcome import LiveOutcome
 from checker.live.result import CallResult
 from checker.live.retry import Budget
+from checker.live.served import ServedModel, served_model
 from checker.live.tls import TlsContext
 from checker.settings import DEFAULT_BASE_URL, Settings
 
@@ -115,6 +118,7 @@ class _Ladder:
         on_calling: Callable[[], None] | None,
     ) -> None:
         self.on_calling = on_calling
+        self.catalog_path = settings.catalog_path
         self.level = settings.live_check
         self.rank = LEVELS.index(self.level)
         self.api_key = api_key
@@ -130,12 +134,13 @@ class _Ladder:
             secret=api_key,
         )
         self.findings: list[Finding] = []
-        self.served: frozenset[str] | None = None
+        self.served: dict[str, ServedModel] | None = None
         self.resolved: dict[str, str] = {}
         self.auth: dict[str, Any] = {}
         self.models: dict[str, dict[str, Any]] = {}
         self.tokens = {"input": 0, "output": 0}
         self.client: ApiClient | None = None
+        self.list_only = False
 
     def take_models(self, ids: ModelIds) -> None:
         self.production = set(ids.production)
@@ -184,11 +189,12 @@ class _Ladder:
         try:
             if not await self.within_budget(self._list_models()):
                 return
-            if self.rank < LEVELS.index("models"):
-                return
             waiting_since = time.monotonic()
             self.take_models(await asyncio.wrap_future(pending))
             self.budget.exclude(time.monotonic() - waiting_since)  # discovery's time, not ours
+            if self.rank < LEVELS.index("models"):
+                self.list_only = True  # `auth`: the list alone says which models are served
+                return
             gate = asyncio.Semaphore(CONCURRENCY)
             chains = (self._model_chain(model, gate) for model in self.model_ids)
             await self.within_budget(asyncio.gather(*chains))
@@ -198,7 +204,7 @@ class _Ladder:
     async def _list_models(self) -> bool:
         """`auth`: every page of GET /v1/models; the list is the truth for "exists now"."""
         assert self.client is not None
-        served: list[str] = []
+        served: dict[str, ServedModel] = {}
         after: str | None = None
         result: CallResult | None = None
         for page in range(1, MAX_PAGES + 1):
@@ -219,17 +225,14 @@ class _Ladder:
                 return False
             assert isinstance(data, list)
             assert isinstance(result.body, dict)
-            ids = [
-                item["id"]
-                for item in data
-                if isinstance(item, dict) and isinstance(item.get("id"), str)
-            ]
-            served.extend(ids)
+            models = [model for model in map(served_model, data) if model is not None]
+            served.update((model.id, model) for model in models)
+            ids = [model.id for model in models]
             last = result.body.get("last_id") or (ids[-1] if ids else None)
             if not result.body.get("has_more") or not isinstance(last, str) or last == after:
                 break
             after = last
-        self.served = frozenset(served)
+        self.served = served
         self.auth.update(ok=True, served=len(self.served))
         return True
 
@@ -258,6 +261,7 @@ class _Ladder:
             return
         assert isinstance(resolved, str)
         entry["resolved"] = resolved
+        self._learn(served_model(result.body), entry)
         if resolved != model:
             self.resolved[model] = resolved
         if model not in self.production or self.rank < LEVELS.index("count-tokens"):
@@ -301,6 +305,16 @@ class _Ladder:
         entry["checked"].append(rung)
         return True
 
+    def _learn(self, answer: ServedModel | None, entry: dict[str, Any]) -> None:
+        """What `GET /v1/models/{id}` says about a model adds to what the list said."""
+        if answer is None:
+            return
+        if self.served is not None:
+            listed = self.served.get(answer.id)
+            self.served[answer.id] = listed.merged(answer) if listed else answer
+            answer = self.served[answer.id]
+        entry.update(answer.facts())
+
     def _count_tokens(self, body: Any) -> None:
         usage = body.get("usage") if isinstance(body, dict) else None
         if not isinstance(usage, dict):
@@ -315,6 +329,7 @@ class _Ladder:
 
     def outcome(self) -> LiveOutcome:
         calls = self.client.calls if self.client else 0
+        self._word_with_catalog()
         report: dict[str, Any] = {
             "level": self.level,
             "base_url": self.base.display,
@@ -334,6 +349,19 @@ class _Ladder:
             resolved=dict(self.resolved),
             report=report,
         )
+
+    def _word_with_catalog(self) -> None:
+        """Fixes naming the catalog's replacement, the list-only API003 of `auth`, and which
+        checked models the catalog lacks (the summary describes those from the API's answer).
+        Run once, after the calls: the catalog never delays a request."""
+        if not (self.list_only or self.models or self.findings):
+            return
+        known: KnownModels = known_models(self.catalog_path)
+        if self.list_only and self.served is not None:
+            self.findings += unlisted_findings(self.model_ids, self.served, known)
+        self.findings = [with_replacement(finding, known) for finding in self.findings]
+        for entry in self.models.values():
+            entry["in_catalog"] = known.knows(entry["id"]) or known.knows(entry["resolved"] or "")
 
 
 def _tls_setup_failed(error: Exception, context: Context) -> Finding:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.findings import Finding
+
+if TYPE_CHECKING:
+    from checker.live.served import ServedModel
 
 
 @dataclass(slots=True)
 class LiveOutcome:
-    """Findings, the live model list when fetched, alias resolutions and the report section."""
+    """Findings, the live model list when fetched (ID -> what the API says about it), alias
+    resolutions and the report section."""
 
     level: str
     findings: list[Finding] = field(default_factory=list)
-    served_models: frozenset[str] | None = None
+    served_models: dict[str, ServedModel] | None = None
     resolved: dict[str, str] = field(default_factory=dict)
     report: dict[str, Any] = field(default_factory=dict)

@@ -1,10 +1,10 @@
-"""Entry point of the model-ID job: collect model uses once, run each check, build the matrix."""
+"""The model-ID job: every check over the prepared model uses, and the drift matrix."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.findings import Finding, make_finding
 from checker.models.checks.drift import drift_findings
@@ -12,23 +12,18 @@ from checker.models.checks.identity import identity_findings
 from checker.models.checks.lifecycle import lifecycle_findings
 from checker.models.checks.limits import limit_findings
 from checker.models.checks.missing import missing_findings
-from checker.models.collect import Collected, ModelUse, Scope, collect
+from checker.models.checks.platform import platform_findings
+from checker.models.collect import Collected, ModelUse, Scope
 from checker.models.context import CheckContext, pre_production_of
-from checker.models.ids.catalog import load_catalog
 from checker.models.ids.normalize import Normalizer
-from checker.models.ids.refs import ANTHROPIC
-from checker.models.providers import UNKNOWN, Provider, decide_providers, environment_provider
+from checker.models.prepare import PreparedModels
+from checker.models.providers import Provider, environment_provider
 from checker.models.slots import build_slots
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
 
-
-@dataclass(slots=True)
-class ModelInventory:
-    """The distinct first-party model IDs the live check should prove, all and production only."""
-
-    first_party_ids: list[str] = field(default_factory=list)
-    production_ids: list[str] = field(default_factory=list)
+if TYPE_CHECKING:
+    from checker.live.served import ServedModel
 
 
 @dataclass(slots=True)
@@ -41,54 +36,20 @@ class ModelsOutcome:
     environments: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class _Prepared:
-    scan: WorkspaceScan
-    key: tuple[object, ...]
-    normalizer: Normalizer
-    collected: Collected
-    providers: dict[Scope, Provider]
-
-
-_last: list[_Prepared] = []
-
-
-def inventory_models(settings: Settings, scan: WorkspaceScan) -> ModelInventory:
-    """Which model IDs the live ladder should check: first-party-format IDs of environments that
-    call the Claude API (or whose provider is unknown), minus unknown and retired ones."""
-    prepared = _prepare(settings, scan)
-    today = date.today()
-    every: set[str] = set()
-    production: set[str] = set()
-    for use in prepared.collected.uses:
-        ref = use.ref
-        provider = prepared.providers.get((use.environment, use.group))
-        routed_here = ref is not None and ref.route == "anthropic"  # LiteLLM calls the Claude API
-        if provider is not None and provider.name not in (ANTHROPIC, UNKNOWN) and not routed_here:
-            continue
-        if ref is None or ref.unknown or ref.opaque or ANTHROPIC not in ref.platforms:
-            continue
-        if ref.model is not None and ref.model.is_retired(today):
-            continue
-        every.add(ref.written)
-        if use.environment == scan.production:
-            production.add(ref.written)
-    return ModelInventory(sorted(every), sorted(production))
-
-
 def check_models(
     settings: Settings,
-    scan: WorkspaceScan,
-    served_models: frozenset[str] | None,
+    prepared: PreparedModels,
+    served_models: dict[str, ServedModel] | None,
     *,
     today: date | None = None,
 ) -> ModelsOutcome:
-    """Run every model check; `served_models` is the live model list when it was fetched."""
-    prepared = _prepare(settings, scan)
+    """Run every model check; `served_models` is the live model list when it was fetched (ID ->
+    what the API says about the model)."""
+    scan = prepared.scan
     collected = prepared.collected
     normalizer = prepared.normalizer
     if served_models:
-        normalizer = Normalizer(normalizer.catalog.with_served(served_models))
+        normalizer = Normalizer(normalizer.catalog.with_served(frozenset(served_models)))
         collected = _with_served(collected, normalizer)
     ctx = CheckContext(
         production=scan.production,
@@ -105,16 +66,20 @@ def check_models(
     uses_by_scope: dict[Scope, list[ModelUse]] = {}
     for use in collected.uses:
         findings.extend(identity_findings(use, ctx))
+        findings.extend(platform_findings(use, ctx))
         findings.extend(lifecycle_findings(use, ctx))
         uses_by_scope.setdefault((use.environment, use.group), []).append(use)
-    findings.extend(limit_findings(collected.tokens, uses_by_scope))
+    findings.extend(limit_findings(collected.tokens, uses_by_scope, ctx.served))
     findings.extend(drift_findings(slots, ctx))
     findings.extend(missing_findings(slots, collected, environments, ctx))
-    findings.extend(_nothing_to_check(scan, collected, explicit=settings.environments is not None))
+    findings.extend(_nothing_to_check(prepared, explicit=settings.environments is not None))
     matrix: dict[str, dict[str, str]] = {}
     canonical: dict[str, dict[str, str]] = {}
     for slot in slots:
-        for environment, use in slot.values.items():
+        columns = [(env, use) for env, use in slot.values.items() if env not in slot.inherited]
+        if slot.base is not None:
+            columns.append((SHARED_COLUMN, slot.base))
+        for environment, use in columns:
             matrix.setdefault(environment, {})[slot.name] = use.raw
             key = use.ref.key if use.ref is not None else use.raw
             canonical.setdefault(environment, {})[slot.name] = key
@@ -126,18 +91,6 @@ def check_models(
     )
 
 
-def _prepare(settings: Settings, scan: WorkspaceScan) -> _Prepared:
-    """Collect once per scan: the pipeline asks for the inventory, then for the checks."""
-    key = (settings.catalog_path, settings.model_keys)
-    if _last and _last[0].scan is scan and _last[0].key == key:
-        return _last[0]
-    normalizer = Normalizer(load_catalog(settings.catalog_path))
-    collected = collect(scan, normalizer, settings.model_keys)
-    prepared = _Prepared(scan, key, normalizer, collected, decide_providers(collected))
-    _last[:] = [prepared]
-    return prepared
-
-
 def _with_served(collected: Collected, normalizer: Normalizer) -> Collected:
     """Re-read the values the catalog did not know: the live list may serve them."""
     uses = []
@@ -147,6 +100,9 @@ def _with_served(collected: Collected, normalizer: Normalizer) -> Collected:
             ref = normalizer.normalize(use.raw) or ref
         uses.append(use if ref is use.ref else replace(use, ref=ref))
     return replace(collected, uses=uses)
+
+
+SHARED_COLUMN = "shared"
 
 
 def _environments(scan: WorkspaceScan, collected: Collected) -> list[str]:
@@ -171,28 +127,33 @@ def _environment_facts(
     }
 
 
-def _nothing_to_check(
-    scan: WorkspaceScan, collected: Collected, *, explicit: bool = False
-) -> list[Finding]:
-    if not scan.files:
-        where = (
-            "by the `environments` globs of `.claude-preflight.yml`"
-            if explicit
-            else "(zero-config layouts such as `config/ENV.yaml`, `.env.ENV`, `values-ENV.yaml`)"
+def _nothing_to_check(prepared: PreparedModels, *, explicit: bool = False) -> list[Finding]:
+    """CFG002 when no runtime file names a Claude model: says what was read and what was not."""
+    if any(prepared.is_runtime(use) for use in prepared.collected.uses):
+        return []
+    scan = prepared.scan
+    attributed = len(scan.environment_files)
+    where = (
+        "the files the `environments` globs of `.claude-preflight.yml` match"
+        if explicit
+        else "environment config files"
+    )
+    elsewhere = sum(1 for use in prepared.collected.uses if not prepared.is_runtime(use))
+    message = (
+        f"No Claude model ID was found in the {scan.files_read} files read "
+        f"({attributed} of them {where}); the model checks had nothing to check"
+    )
+    if elsewhere:
+        message += (
+            f". {elsewhere} mention{'s' if elsewhere != 1 else ''} in docs, tests or examples "
+            "were read as notices only"
         )
-        return [
-            make_finding(
-                "CFG002",
-                f"No environment config files were found {where}, so no model was checked.",
-            )
-        ]
-    if not collected.uses:
-        count = len(scan.files)
-        return [
-            make_finding(
-                "CFG002",
-                f"{count} environment config file{'s' if count != 1 else ''} found, but no "
-                "Claude model ID in any of them, so no model was checked.",
-            )
-        ]
-    return []
+    return [
+        make_finding(
+            "CFG002",
+            message + ".",
+            fix="If the app names its model somewhere the gate does not read (a secret, a "
+            "database), pass it to this step as `ANTHROPIC_MODEL`, or list the file's key under "
+            "`model_keys` in `.claude-preflight.yml`.",
+        )
+    ]

@@ -12,9 +12,16 @@ from checker.findings import Location
 from checker.models.ids.normalize import Normalizer
 from checker.models.ids.refs import ModelRef
 from checker.models.values import (
+    API_KEY,
+    API_KEY_REFERENCE,
+    API_KEY_VARIABLE,
+    AWS_SETTING,
     BEDROCK_KEY,
     BEDROCK_URL,
     CLAUDE_ISH,
+    CLOUD_SETTING,
+    CREDENTIAL,
+    GOOGLE_SETTING,
     MODEL_WORD,
     PLAIN,
     PROVIDER_KEY,
@@ -25,9 +32,12 @@ from checker.models.values import (
     VERTEX_KEY,
     VERTEX_URL,
     KeyInfo,
+    aws_region,
     classify_key,
     classify_value,
     has_signal,
+    last_segment,
+    looks_like_model_id,
     matches_any,
     parse_token_count,
     provider_word,
@@ -35,21 +45,28 @@ from checker.models.values import (
 )
 from checker.workspace.model import ConfigFile, WorkspaceScan
 from checker.workspace.names import CANONICAL_ALIASES
+from checker.workspace.parsers import PARSERS
 
-Scope = tuple[str, str]  # (environment, group)
+Scope = tuple[str | None, str]  # (environment, group); environment None: a shared source
+# Readers without keys (source code, plain text) give literals: there only an exact ID counts,
+# and a near-miss only where the name it is bound to says model (SPEC section 2).
+LITERAL_FORMATS = frozenset({"text", "environ"})
 
 
 @dataclass(slots=True)
 class ModelUse:
-    """One model value in one environment's file. `ref` is None for a non-Claude value."""
+    """One model value in one environment's file (environment None: a shared source, read by
+    every environment). `ref` is None for a non-Claude value; `base` marks a shared value that
+    the environments of its group inherit unless they override it."""
 
-    environment: str
+    environment: str | None
     group: str
     key_path: str
     raw: str
     location: Location
     template: str
     ref: ModelRef | None
+    base: bool = False
 
     @property
     def slot(self) -> str:
@@ -60,7 +77,7 @@ class ModelUse:
 class TokenSetting:
     """A `max_tokens`-like setting with its number."""
 
-    environment: str
+    environment: str | None
     group: str
     key_path: str
     raw: str
@@ -70,12 +87,18 @@ class TokenSetting:
 
 @dataclass(slots=True)
 class Evidence:
-    """Why an environment's provider is what it is: the key, its value and where."""
+    """Why an environment's provider is what it is: the key, its value and where.
+
+    `variable` names the setting a credential's evidence reads (`ANTHROPIC_API_KEY`), `region`
+    the AWS region a value names (not a secret: it picks the Bedrock profile a fix names).
+    """
 
     provider: str
     strength: int
     key_path: str
     location: Location
+    variable: str | None = None
+    region: str | None = None
 
 
 @dataclass(slots=True)
@@ -91,6 +114,7 @@ class Collected:
 
 
 EXPLICIT, HINT = 2, 1
+STRUCTURED = frozenset(PARSERS)
 
 
 def collect(scan: WorkspaceScan, normalizer: Normalizer, model_keys: tuple[str, ...]) -> Collected:
@@ -103,9 +127,12 @@ def collect(scan: WorkspaceScan, normalizer: Normalizer, model_keys: tuple[str, 
     for config in scan.files:
         env, group = config.environment, config.group
         scope = (env, group)
-        template = file_template(config.path, env)
-        out.files.setdefault(env, []).append(config.path)
+        template = file_template(config.path, env) if env is not None else config.path
+        if env is not None:
+            out.files.setdefault(env, []).append(config.path)
         out.templates.setdefault(scope, {}).setdefault(template, config)
+        literal = config.format in LITERAL_FORMATS or config.format not in STRUCTURED
+        base = config.base
         for item in config.values:
             key_path, raw = item.key_path, item.value
             info = key_cache.get(key_path)
@@ -127,16 +154,18 @@ def collect(scan: WorkspaceScan, normalizer: Normalizer, model_keys: tuple[str, 
                 model_key = extra
             if kind == CLAUDE_ISH:
                 ref = normalizer.normalize(raw)
-                if ref is None and model_key:
+                if ref is not None and literal and not model_key:
+                    ref = None if ref.malformation or ref.unknown else ref
+                if ref is None and model_key and looks_like_model_id(raw):
                     ref = normalizer.unknown(raw)
                 if ref is not None:
                     out.uses.append(
-                        ModelUse(env, group, key_path, raw, item.location, template, ref)
+                        ModelUse(env, group, key_path, raw, item.location, template, ref, base)
                     )
                     continue
             elif kind == MODEL_WORD and model_key:
                 out.other_uses.append(
-                    ModelUse(env, group, key_path, raw, item.location, template, None)
+                    ModelUse(env, group, key_path, raw, item.location, template, None, base)
                 )
             if info.max_tokens:
                 tokens = parse_token_count(raw)
@@ -151,6 +180,8 @@ def collect(scan: WorkspaceScan, normalizer: Normalizer, model_keys: tuple[str, 
 
 
 def _evidence(role: int, kind: int, raw: str, key_path: str, where: Location) -> Evidence | None:
+    """Statements (`provider: bedrock`) and hints (Bedrock keys, endpoints) say which platform a
+    group calls; what it reads (the Claude API key, AWS or Google settings) is weaker evidence."""
     if role == PROVIDER_KEY:
         word = provider_word(raw)
         return Evidence(word, EXPLICIT, key_path, where) if word else None
@@ -159,10 +190,17 @@ def _evidence(role: int, kind: int, raw: str, key_path: str, where: Location) ->
             return None
         provider = {USE_BEDROCK: "bedrock", USE_VERTEX: "vertex"}.get(role, "anthropic")
         return Evidence(provider, EXPLICIT, key_path, where)
+    region = aws_region(raw)
     if role == BEDROCK_KEY or kind == BEDROCK_URL:
-        return Evidence("bedrock", HINT, key_path, where)
+        return Evidence("bedrock", HINT, key_path, where, region=region)
     if role == VERTEX_KEY or kind == VERTEX_URL:
         return Evidence("vertex", HINT, key_path, where)
+    if role == API_KEY or kind == API_KEY_REFERENCE:
+        return Evidence("anthropic", CREDENTIAL, key_path, where, variable=API_KEY_VARIABLE)
+    if role in (AWS_SETTING, GOOGLE_SETTING):
+        provider = "bedrock" if role == AWS_SETTING else "vertex"
+        variable = last_segment(key_path).upper()
+        return Evidence(provider, CLOUD_SETTING, key_path, where, variable=variable, region=region)
     return None
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from checker.models.collect import Scope
 from checker.models.ids.normalize import Normalizer
 from checker.models.ids.refs import ANTHROPIC, BEDROCK, VERTEX
 from checker.models.providers import Provider
+
+if TYPE_CHECKING:
+    from checker.live.served import ServedModel
 
 PLATFORM_NAMES = {ANTHROPIC: "Claude API", BEDROCK: "Amazon Bedrock", VERTEX: "Google Vertex AI"}
 PRE_PRODUCTION_ORDER = ("staging", "test", "development")
@@ -17,18 +22,20 @@ MAX_SHOWN = 120
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """Inputs shared by the checks; `served` is the live model list when it was fetched."""
+    """Inputs shared by the checks; `served` is the live model list (ID -> what the API says
+    about it) when it was fetched."""
 
     production: str | None
     today: date
     deprecation_window: int
-    served: frozenset[str] | None
+    served: Mapping[str, ServedModel] | None
     normalizer: Normalizer
     providers: dict[Scope, Provider]
     allow_drift: tuple[str, ...]
 
-    def is_production(self, environment: str) -> bool:
-        return environment == self.production
+    def is_production(self, environment: str | None) -> bool:
+        """Production's own value, or a shared one: every environment runs those."""
+        return environment is None or environment == self.production
 
 
 def shown(raw: str) -> str:

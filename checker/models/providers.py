@@ -1,26 +1,34 @@
 """Which platform each environment (per monorepo group) calls Claude through.
 
 Explicit settings (`provider: bedrock`, `CLAUDE_CODE_USE_BEDROCK=1`) win over hints (Bedrock or
-Vertex keys and endpoints nearby), which win over what the model IDs themselves imply. A group
-with no evidence of its own inherits the root group's of the same environment.
+Vertex keys and endpoints nearby), which win over the Claude API key the group reads, which wins
+over what the model IDs themselves imply. A group with no evidence of its own inherits the root
+group's of the same environment. Where nothing is stated, `inferred` holds the values the rest of
+the workspace says are in the wrong platform's form (`checker.models.inferred`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from checker.models.collect import EXPLICIT, Collected, Evidence, Scope
+from checker.findings import Location
+from checker.models.collect import EXPLICIT, HINT, Collected, Evidence, Scope
 from checker.models.ids.refs import ANTHROPIC
+from checker.models.inferred import Inference, credentials_of, infer
+from checker.models.values import CREDENTIAL
 
 UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
 class Provider:
-    """The provider of one scope; `evidence` is None when inferred from the IDs (never MOD006)."""
+    """The provider of one scope; `evidence` is None when not stated (MOD006 then needs an
+    `inferred` entry for the value's location). `region` is an AWS region the scope names."""
 
     name: str
     evidence: Evidence | None = None
+    inferred: dict[Location, Inference] = field(default_factory=dict)
+    region: str | None = None
 
     @property
     def enforced(self) -> bool:
@@ -31,6 +39,9 @@ class Provider:
 def decide_providers(collected: Collected) -> dict[Scope, Provider]:
     """The provider of every (environment, group) that has files."""
     stated = {scope: _stated(items) for scope, items in collected.evidence.items()}
+    stated_scopes = {scope for scope, provider in stated.items() if provider is not None}
+    credentials = credentials_of(collected)
+    inferred = infer(collected, stated_scopes, credentials)
     platforms: dict[Scope, frozenset[str] | None] = {}
     for use in collected.uses:
         ref = use.ref
@@ -41,17 +52,23 @@ def decide_providers(collected: Collected) -> dict[Scope, Provider]:
         platforms[scope] = ref.platforms if current is None else current & ref.platforms
     decided: dict[Scope, Provider] = {}
     for scope in collected.templates:
+        region = _region(collected.evidence.get(scope) or collected.evidence.get((scope[0], "")))
         explicit = stated.get(scope) or stated.get((scope[0], ""))
         if explicit is not None:
-            decided[scope] = explicit
+            decided[scope] = Provider(explicit.name, explicit.evidence, region=region)
             continue
+        reads = credentials.get(scope) or credentials.get((scope[0], ""), ())
+        keys = {item.provider for item in reads if item.strength == CREDENTIAL}
         implied = platforms.get(scope)
-        if not implied:
-            decided[scope] = Provider(UNKNOWN)
+        if len(keys) == 1:
+            name = keys.pop()
+        elif not implied:
+            name = UNKNOWN
         elif ANTHROPIC in implied:
-            decided[scope] = Provider(ANTHROPIC)
+            name = ANTHROPIC
         else:
-            decided[scope] = Provider(next(iter(sorted(implied))))
+            name = next(iter(sorted(implied)))
+        decided[scope] = Provider(name, inferred=inferred.get(scope, {}), region=region)
     return decided
 
 
@@ -69,7 +86,12 @@ def _stated(items: list[Evidence]) -> Provider | None:
     for item in items:
         if item.strength == EXPLICIT:
             return Provider(item.provider, item)
-    hinted = {item.provider for item in items}
-    if len(hinted) == 1:
-        return Provider(items[0].provider, items[0])
+    hints = [item for item in items if item.strength == HINT]
+    if len({item.provider for item in hints}) == 1:
+        return Provider(hints[0].provider, hints[0])
     return None
+
+
+def _region(items: list[Evidence] | None) -> str | None:
+    """The first AWS region the scope's settings name (`AWS_REGION`, a Bedrock ARN or key)."""
+    return next((item.region for item in items or () if item.region), None)

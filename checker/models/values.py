@@ -27,11 +27,28 @@ VERTEX_WORDS = frozenset(
 )
 ANTHROPIC_WORDS = frozenset({"anthropic", "claude", "anthropic-api", "first-party", "foundry"})
 TRUTHY = frozenset({"1", "true", "yes", "on"})
+# What a group reads besides its model: the Claude API key, or a cloud's general settings (which
+# S3 or BigQuery clients read too, so they excuse a platform's ID but never condemn another's).
+API_KEY_VARIABLE = "ANTHROPIC_API_KEY"
+AWS_SETTINGS = frozenset(
+    {
+        "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+    }
+)  # fmt: skip
+GOOGLE_SETTINGS = frozenset(
+    {"GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT"}
+)
+
+# Strengths of evidence below collect's EXPLICIT (2) and HINT (1): what a group reads
+CREDENTIAL, CLOUD_SETTING = 0, -1
+_AWS_REGION = re.compile(r"^(?:us|eu|ap|ca|sa|me|af|il|mx)(?:-gov)?-[a-z]+-\d$")
 
 # Value classes
-PLAIN, CLAUDE_ISH, MODEL_WORD, BEDROCK_URL, VERTEX_URL = 0, 1, 2, 3, 4
+PLAIN, CLAUDE_ISH, MODEL_WORD, BEDROCK_URL, VERTEX_URL, API_KEY_REFERENCE = range(6)
 # Key provider roles
 NO_ROLE, PROVIDER_KEY, USE_BEDROCK, USE_VERTEX, USE_FOUNDRY, BEDROCK_KEY, VERTEX_KEY = range(7)
+API_KEY, AWS_SETTING, GOOGLE_SETTING = 7, 8, 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +90,7 @@ def has_signal(value: str) -> bool:
         or "mythos" in low
         or "bedrock-" in low
         or "aiplatform." in low
+        or "anthropic_api_key" in low
     )
 
 
@@ -95,6 +113,12 @@ def classify_key(key_path: str) -> KeyInfo:
         role = BEDROCK_KEY
     elif "vertex" in lowered or upper == "CLOUD_ML_REGION":
         role = VERTEX_KEY
+    elif upper == API_KEY_VARIABLE:
+        role = API_KEY
+    elif upper in AWS_SETTINGS:
+        role = AWS_SETTING
+    elif upper in GOOGLE_SETTINGS:
+        role = GOOGLE_SETTING
     else:
         role = NO_ROLE
     model_key = "model" in lowered
@@ -103,7 +127,8 @@ def classify_key(key_path: str) -> KeyInfo:
 
 
 def classify_value(value: str) -> int:
-    """PLAIN, CLAUDE_ISH (may be a Claude ID), MODEL_WORD (another ID-like word), or a URL hint."""
+    """PLAIN, CLAUDE_ISH (may be a Claude ID), MODEL_WORD (another ID-like word), a URL hint, or
+    API_KEY_REFERENCE (`${ANTHROPIC_API_KEY}`: the group calls the Claude API)."""
     if "://" in value:
         if "bedrock-runtime." in value or "bedrock-mantle." in value:
             return BEDROCK_URL
@@ -113,7 +138,9 @@ def classify_value(value: str) -> int:
     stripped = value.strip()
     if not stripped or stripped.lower() in _NOT_VALUES or _NUMBER.match(stripped):
         return PLAIN
-    if _is_reference(stripped) or _SPACE.search(stripped):
+    if _is_reference(stripped):
+        return API_KEY_REFERENCE if API_KEY_VARIABLE in stripped else PLAIN
+    if _SPACE.search(stripped):
         return PLAIN
     if (
         "/" in stripped
@@ -135,6 +162,12 @@ def provider_word(value: str) -> str | None:
     if word in ANTHROPIC_WORDS:
         return "anthropic"
     return None
+
+
+def aws_region(value: str) -> str | None:
+    """`eu-west-1` -> itself; anything else None."""
+    text = value.strip().lower()
+    return text if _AWS_REGION.match(text) else None
 
 
 def parse_token_count(value: str) -> int | None:
@@ -164,3 +197,16 @@ def _is_reference(text: str) -> bool:
         or "{{" in text
         or text.startswith(("os.environ/", "env:", "secret:", "ref+"))
     )
+
+
+_ID_ATTEMPT = re.compile(
+    r"sonnet|opus|haiku|fable|mythos|instant|claude[-_.\s]*(?:[a-z]{1,12}[-_.\s]*)?v?\d", re.I
+)
+
+
+def looks_like_model_id(value: str) -> bool:
+    """Worth a MOD002 "unknown model" under a model key: it names a family or a version.
+
+    `claude-code`, `claude` or `claude-cli` under a `model` key are product names, not typos.
+    """
+    return _ID_ATTEMPT.search(value) is not None

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from checker.findings import Severity
 from checker.report import Report
+from checker.reporters.left_alone import left_alone_sentence
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTICE: "36"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -40,6 +41,18 @@ def render_console(report: Report, redact: Callable[[str], str], *, colour: bool
         head = paint(f"{finding.severity.value}", _COLOURS[finding.severity])
         lines.append(one_line(redact(f"  {head} {finding.code}{env} {where}{finding.message}")))
         lines.append(one_line(redact(f"      fix: {finding.fix}")))
+    scan = report.scan
+    if scan.files_read:
+        lines.append(
+            redact(
+                f"  read {scan.files_read} files: {scan.environment_files} environment config, "
+                f"{scan.shared_sources} shared sources; {scan.capped} capped (docs, tests, examples, "
+                f"templates), {len(scan.suppressed)} suppressed inline, {scan.excluded} excluded"
+            )
+        )
+    left_alone = left_alone_sentence(report.unchecked_references)
+    if left_alone:
+        lines.append(one_line(redact(f"  note: {left_alone}")))
     counts = report.counts
     verdict = paint("PASSED", "32") if report.passed else paint("FAILED", "31")
     verdict_line = (

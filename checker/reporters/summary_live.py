@@ -18,12 +18,15 @@ MAX_LIVE_MODELS = 200
 
 @dataclass(frozen=True, slots=True)
 class LiveModel:
+    """One checked model; `about` describes, from the API's answer, a model the catalog lacks."""
+
     id: str
     resolved: str | None
     ok: bool | None
     status: str | None
     latency_ms: int | None
     checked: list[str]
+    about: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +94,23 @@ def _models(value: object) -> list[LiveModel]:
                 status=_text(item.get("status")),
                 latency_ms=_int(item.get("latency_ms")),
                 checked=[str(step) for step in checked] if isinstance(checked, list) else [],
+                about=_about(item),
             )
         )
     return rows
+
+
+def _about(item: Mapping[str, Any]) -> str | None:
+    """`Claude Opus 6, created 2026-11-20 (not in the bundled catalog)`: only for a model the
+    catalog lacks, whose facts only the API's answer has."""
+    if item.get("in_catalog") is not False:
+        return None
+    name = _text(item.get("display_name"))
+    created = _text(item.get("created_at"))
+    parts = [part for part in (name, f"created {created[:10]}" if created else None) if part]
+    if not parts:
+        return None
+    return ", ".join(parts) + " (not in the bundled catalog)"
 
 
 def _rate_limits(value: object) -> list[RateLimit]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from checker.findings import RULES, Finding, Rule, Severity
 from checker.findings.catalog import docs_url
 from checker.report import Report
+from checker.reporters.left_alone import left_alone_sentence
 from checker.reporters.summary_live import LiveView, live_view
 from checker.reporters.summary_matrix import MatrixView, matrix_view
 from checker.reporters.workflow_commands import ANNOTATION_LIMIT_PER_SEVERITY, annotation_plan
@@ -82,6 +83,7 @@ class SummaryView:
     not_annotated: int
     annotation_limit: int
     cut_findings: int
+    left_alone: str | None = None
 
 
 def build_view(
@@ -104,6 +106,9 @@ def build_view(
         status_icon, status = _job_status(key, findings, report, live)
         views = [_finding_view(finding, report) for finding in findings]
         kept = views if max_per_job is None else views[:max_per_job]
+        # Notices (docs, tests, examples among them) are always folded: they never block.
+        loud = [view for view in kept if view.finding.severity is not Severity.NOTICE]
+        quiet = [view for view in kept if view.finding.severity is Severity.NOTICE]
         job = JobView(
             key,
             name,
@@ -111,8 +116,8 @@ def build_view(
             status_icon,
             status,
             Counter(finding.severity.value for finding in findings),
-            shown=kept[:open_per_job],
-            folded=kept[open_per_job:],
+            shown=loud[:open_per_job],
+            folded=loud[open_per_job:] + quiet,
             cut=len(views) - len(kept),
         )
         cut_total += job.cut
@@ -129,6 +134,7 @@ def build_view(
         not_annotated=plan.left_out_total,
         annotation_limit=ANNOTATION_LIMIT_PER_SEVERITY,
         cut_findings=cut_total,
+        left_alone=left_alone_sentence(report.unchecked_references),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from checker.context import RunContext
 from checker.findings import Finding, make_finding
+from checker.report import UncheckedReferences
 from checker.secrets.federation import SKIP_REASON, check_federation
 from checker.secrets.formats import Kind, classify
 from checker.secrets.kind import check_kind, is_gateway
@@ -30,11 +31,21 @@ _WITHHELD_REASONS = {
 
 @dataclass(slots=True)
 class SecretsOutcome:
-    """Findings, plus whether the live check may run and with which key."""
+    """Findings, plus whether the live check may run and with which key, and the env var
+    references left alone because they are not Claude settings."""
 
     findings: list[Finding] = field(default_factory=list)
     api_key: str | None = None
     live_skip_reason: str | None = None
+    unchecked: UncheckedReferences = field(default_factory=UncheckedReferences)
+
+
+@dataclass(slots=True)
+class SecretFiles:
+    """The workspace's side of the secrets job: its findings and what SEC006 left alone."""
+
+    findings: list[Finding] = field(default_factory=list)
+    unchecked: UncheckedReferences = field(default_factory=UncheckedReferences)
 
 
 @dataclass(slots=True)
@@ -52,9 +63,9 @@ def check_secrets(
 ) -> SecretsOutcome:
     """Run every secrets check; never prints, exits or reads os.environ."""
     outcome = check_credentials(settings, context, environ)
-    outcome.findings += check_secret_files(
-        settings, context, environ, scan, run_key=outcome.api_key
-    )
+    files = check_secret_files(settings, context, environ, scan, run_key=outcome.api_key)
+    outcome.findings += files.findings
+    outcome.unchecked = files.unchecked
     return outcome
 
 
@@ -104,25 +115,25 @@ def check_secret_files(
     scan: WorkspaceScan,
     *,
     run_key: str | None,
-) -> list[Finding]:
-    """The workspace's side: undeclared secret references (SEC006) and committed keys (SEC007).
+) -> SecretFiles:
+    """The workspace's side: Claude settings the run lacks (SEC006) and committed keys (SEC007).
 
     Its modules load here, not with the credentials' checks, so a live check started on those
     checks' verdict is not kept waiting for them.
     """
-    from checker.secrets.committed import scan_committed  # noqa: PLC0415
     from checker.secrets.references import check_references  # noqa: PLC0415
 
     # Required secrets are already reported by SEC001/SEC002, and the `api-key` input stands in for
-    # its env var; SEC006 covers the variables nobody declared.
+    # its env var; SEC006 covers the Claude settings nobody declared.
     references = check_references(
         scan,
         environ,
         production=scan.production or settings.production,
+        api_key_env=settings.api_key_env,
         provided=frozenset(settings.required_secrets),
         withheld=context.secrets_withheld is not None,
     )
-    return references + scan_committed(settings.workspace, run_key=run_key).findings
+    return SecretFiles(references.findings + scan.committed, references.unchecked)
 
 
 def _check_value(slot: SecretSlot, *, gateway: bool) -> _SlotVerdict:

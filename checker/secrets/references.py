@@ -1,4 +1,7 @@
-"""SEC006: env var references inside environment config files that this run does not provide.
+"""SEC006: Claude settings that config files read from the environment and this run lacks.
+
+Only Claude's credentials and settings are checked (`checker.secrets.claude_vars`); every other
+reference is counted as left alone, so the summary can say so and how to have one checked.
 
 Recognised forms: `${VAR}` (with `:-`/`-`/`:=`/`=` defaults, and Spring's `${VAR:default}`, as
 satisfied), `${env:VAR}`, a whole value `$VAR`, `os.environ/VAR` (LiteLLM) or `env:VAR`, and `$VAR`
@@ -11,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.findings import Finding, Severity, make_finding
+from checker.report import UncheckedReferences
+from checker.secrets.claude_vars import claude_slots, is_claude_variable, names_another_vendor
 from checker.workspace.model import ConfigFile, ConfigValue, WorkspaceScan
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -23,6 +28,7 @@ _SHELL_ANY = re.compile(rf"(?<![$\\])\$(?P<name>{_NAME})")
 _SHELL_CLEAR = re.compile(r"(?<![$\\\w])\$(?P<name>[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w])")
 _DOTENV_FORMATS = frozenset({"dotenv", "env", ".env"})
 MAX_REFERENCES_PER_VALUE = 50
+MAX_EXAMPLES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,20 +39,34 @@ class Reference:
     form: str
 
 
+@dataclass(slots=True)
+class ReferenceCheck:
+    """SEC006 findings, and what was left alone because it is not a Claude setting."""
+
+    findings: list[Finding] = field(default_factory=list)
+    unchecked: UncheckedReferences = field(default_factory=UncheckedReferences)
+
+
 def check_references(
     scan: WorkspaceScan,
     environ: Mapping[str, str],
     *,
     production: str | None,
+    api_key_env: str = "ANTHROPIC_API_KEY",
     provided: frozenset[str] = frozenset(),
     withheld: bool = False,
-) -> list[Finding]:
-    """One finding per (file, variable) this run lacks, at its first reference.
+) -> ReferenceCheck:
+    """One finding per (file, Claude variable) this run lacks, at its first reference.
 
     `provided` names variables checked elsewhere (the required secrets), never reported here.
     """
-    findings = []
-    for config in scan.files:
+    result = ReferenceCheck()
+    slots = claude_slots(scan)
+    left_alone = 0
+    names: dict[str, None] = {}
+    # Only an environment's own config files (a LiteLLM proxy config is production's): a `$VAR`
+    # in source code, prose or a workflow's shell step is not a setting the deploy fills in.
+    for config in scan.environment_files:
         defined = {value.key_path for value in config.values}
         dotenv = _is_dotenv(config)
         seen: set[str] = set()
@@ -55,11 +75,18 @@ def check_references(
                 name = reference.name
                 if name in seen or name in provided or name in defined:
                     continue
+                seen.add(name)
+                claude = is_claude_variable(name, api_key_env) or (
+                    slots.holds_claude(config, value.key_path) and not names_another_vendor(name)
+                )
+                if not claude:
+                    left_alone += 1
+                    names.setdefault(name)
+                    continue
                 if environ.get(name, "").strip():
                     continue
-                seen.add(name)
-                is_production = production is not None and config.environment == production
-                findings.append(
+                is_production = config.environment is None or config.environment == production
+                result.findings.append(
                     _finding(
                         config,
                         value,
@@ -69,7 +96,10 @@ def check_references(
                         withheld=withheld,
                     )
                 )
-    return findings
+    result.unchecked = UncheckedReferences(
+        references=left_alone, variables=len(names), examples=tuple(names)[:MAX_EXAMPLES]
+    )
+    return result
 
 
 def references_in(text: str, *, dotenv: bool = False) -> list[Reference]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import checker.workspace.discovery
+import checker.scan.discovery
 from checker.app import run
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
@@ -22,7 +22,7 @@ def test_a_crashed_check_is_a_finding_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The one place a stage is replaced: there is no input that makes discovery crash on purpose.
-    monkeypatch.setattr(checker.workspace.discovery, "scan_workspace", _explode)
+    monkeypatch.setattr(checker.scan.discovery, "scan_workspace", _explode)
     summary, report = tmp_path / "summary.md", tmp_path / "report.json"
     stdout, stderr = io.StringIO(), io.StringIO()
     code = run(

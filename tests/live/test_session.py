@@ -17,14 +17,14 @@ from typing import Any
 import pytest
 
 import checker.live.session
-import checker.workspace.discovery
+import checker.scan.discovery
 from checker.app import run
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
 from tests.fake_api import VALID_KEY, FakeAnthropic
 from tests.live.conftest import BASIC_REPO
 
-REAL_SCAN = checker.workspace.discovery.scan_workspace
+REAL_SCAN = checker.scan.discovery.scan_workspace
 
 
 def gate(
@@ -55,9 +55,9 @@ def gate(
 
 
 def replace_scan(
-    monkeypatch: pytest.MonkeyPatch, scan: Callable[[Settings], WorkspaceScan]
+    monkeypatch: pytest.MonkeyPatch, scan: Callable[..., WorkspaceScan]
 ) -> None:
-    monkeypatch.setattr(checker.workspace.discovery, "scan_workspace", scan)
+    monkeypatch.setattr(checker.scan.discovery, "scan_workspace", scan)
 
 
 def test_discovery_runs_while_the_first_call_waits_for_its_answer(
@@ -66,10 +66,10 @@ def test_discovery_runs_while_the_first_call_waits_for_its_answer(
     """Run one after the other, the list call would reach the server after discovery's 0.5 s."""
     started: list[float] = []
 
-    def slow_scan(settings: Settings) -> WorkspaceScan:
+    def slow_scan(settings: Settings, *args: Any, **kwargs: Any) -> WorkspaceScan:
         started.append(time.monotonic())
         time.sleep(0.5)
-        return REAL_SCAN(settings)
+        return REAL_SCAN(settings, *args, **kwargs)
 
     replace_scan(monkeypatch, slow_scan)
     with FakeAnthropic(latency=0.5) as api:
@@ -86,9 +86,9 @@ def test_discovery_runs_while_the_first_call_waits_for_its_answer(
 def test_time_spent_in_discovery_is_not_taken_from_the_live_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def slow_scan(settings: Settings) -> WorkspaceScan:
+    def slow_scan(settings: Settings, *args: Any, **kwargs: Any) -> WorkspaceScan:
         time.sleep(2.5)
-        return REAL_SCAN(settings)
+        return REAL_SCAN(settings, *args, **kwargs)
 
     replace_scan(monkeypatch, slow_scan)
     with FakeAnthropic(latency=0.2) as api:

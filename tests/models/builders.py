@@ -5,11 +5,13 @@ Each value sits on its own line (line = index + 1) at column len(key) + 3, like 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from datetime import date
 from pathlib import Path
 
 from checker.findings import Finding, Location
-from checker.models.check import ModelsOutcome, check_models
+from checker.live.served import ServedModel
+from checker.models import ModelsOutcome, check_models, prepare_models
 from checker.settings import Settings
 from checker.workspace.model import ConfigFile, ConfigValue, WorkspaceScan
 
@@ -32,7 +34,7 @@ def config(path: str, environment: str, values: Values, *, group: str = "") -> C
 
 
 def scan(*files: ConfigFile, production: str | None = "production") -> WorkspaceScan:
-    environments = sorted({file.environment for file in files})
+    environments = sorted({file.environment for file in files if file.environment is not None})
     return WorkspaceScan(
         files=list(files),
         environments=environments,
@@ -47,11 +49,20 @@ def settings(**overrides: object) -> Settings:
 def run(
     workspace: WorkspaceScan,
     *,
-    served: frozenset[str] | None = None,
+    served: Collection[str] | Mapping[str, ServedModel] | None = None,
     today: date = TODAY,
     **overrides: object,
 ) -> ModelsOutcome:
-    return check_models(settings(**overrides), workspace, served, today=today)
+    """`served` is the live model list: IDs alone, or what the API says about each."""
+    chosen = settings(**overrides)
+    listed = None
+    if served is not None:
+        listed = (
+            dict(served)
+            if isinstance(served, Mapping)
+            else {model: ServedModel(model) for model in served}
+        )
+    return check_models(chosen, prepare_models(chosen, workspace), listed, today=today)
 
 
 def codes(outcome: ModelsOutcome, code: str) -> list[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from checker.models.check import inventory_models
+from checker.models import inventory_models, prepare_models
 from checker.workspace.model import ConfigFile
 from tests.models.builders import codes, config, run, scan, settings, where
 
@@ -166,20 +166,22 @@ def test_served_list_is_named_in_the_message_when_it_was_fetched() -> None:
     assert "nor the live model list" in unknown.message
 
 
-def test_bedrock_prefix_that_does_not_exist_for_the_model_is_unknown() -> None:
+def test_bedrock_prefix_that_does_not_exist_for_the_model_is_mod011_not_unknown() -> None:
     files = [
         config(
             ".env.production",
             "production",
             [
                 ("CLAUDE_CODE_USE_BEDROCK", "1"),
-                ("ANTHROPIC_MODEL", "apac.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+                ("ANTHROPIC_MODEL", "apac.anthropic.claude-opus-4-5-20251101-v1:0"),
             ],
         )
     ]
-    [unknown] = codes(run(scan(*files)), "MOD002")
-    assert "`apac.`" in unknown.message
-    assert unknown.details["suggestion"] == "global.anthropic.claude-sonnet-4-5-20250929-v1:0"
+    outcome = run(scan(*files))
+    assert codes(outcome, "MOD002") == []
+    [profile] = codes(outcome, "MOD011")
+    assert "`apac.`" in profile.message
+    assert profile.details["profile"] == "global.anthropic.claude-opus-4-5-20251101-v1:0"
 
 
 # MOD003 / MOD004 / MOD005 -------------------------------------------------------------------
@@ -551,7 +553,7 @@ def test_inventory_lists_first_party_ids_to_prove() -> None:
             group="b",
         ),
     ]
-    inventory = inventory_models(settings(), scan(*files))
+    inventory = inventory_models(prepare_models(settings(), scan(*files)))
     assert inventory.first_party_ids == ["claude-haiku-4-5", "claude-opus-4-8"]
     assert inventory.production_ids == ["claude-opus-4-8"]
 
@@ -574,7 +576,7 @@ def test_the_live_check_proves_litellm_anthropic_routes_but_not_gateway_names() 
             ],
         )
     ]
-    inventory = inventory_models(settings(), scan(*files))
+    inventory = inventory_models(prepare_models(settings(), scan(*files)))
     assert inventory.first_party_ids == ["claude-opus-4-8"]
     outcome = run(scan(*files))
     assert codes(outcome, "MOD006") == []  # the route states the platform of its own value

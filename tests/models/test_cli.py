@@ -21,7 +21,7 @@ def model_findings(workspace: Path, tmp_path: Path) -> tuple[list[Row], dict[str
     assert "Traceback" not in run.stderr
     report = json.loads(report_path.read_text())
     rows = sorted(
-        (f["code"], f["environment"], f["file"], f["line"], f["column"], f["severity"])
+        (f["code"], f["environment"] or "", f["file"], f["line"], f["column"], f["severity"])
         for f in report["findings"]
         if f["code"].startswith(("MOD", "CFG"))
     )
@@ -55,7 +55,7 @@ def test_toml_bedrock_platform_mismatch(tmp_path: Path) -> None:
     rows, report = model_findings(MODELS / "toml_bedrock", tmp_path)
     assert rows == [("MOD006", "production", "config/production.toml", 3, 9, "error")]
     [finding] = [f for f in report["findings"] if f["code"] == "MOD006"]
-    assert "global.anthropic.claude-sonnet-4-5-20250929-v1:0" in finding["message"]
+    assert "global.anthropic.claude-opus-4-5-20251101-v1:0" in finding["message"]
     assert report["environments"]["production"]["provider"] == "bedrock"
 
 
@@ -131,10 +131,10 @@ def test_litellm_proxy_routes(tmp_path: Path) -> None:
     ]
     by_code = {f["code"]: f for f in report["findings"]}
     assert by_code["MOD002"]["details"]["suggestion"] == (
-        "bedrock/converse/global.anthropic.claude-sonnet-4-5-20250929-v1:0"
+        "bedrock/converse/global.anthropic.claude-haiku-4-5-20251001-v1:0"
     )
     assert by_code["MOD003"]["details"]["replacement"] == "vertex_ai/claude-opus-4-8"
-    assert "`anthropic/claude-sonnet-4-5-20250929`" in by_code["MOD005"]["fix"]
+    assert "`anthropic/claude-haiku-4-5-20251001`" in by_code["MOD005"]["fix"]
     assert report["models"]["production"]["model_list[3].litellm_params.model"] == (
         "openrouter/anthropic/claude-haiku-4.5"
     )

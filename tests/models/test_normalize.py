@@ -127,10 +127,6 @@ def test_malformed_ids_come_with_the_corrected_id(value: str, corrected: str, pr
         ("claude-sonnet-4-5-latest", "claude-sonnet-4-5"),
         ("claude-opus-4-6@20260205", "claude-opus-4-6"),
         ("anthropic.claude-sonnet-4-6-v1:0", "anthropic.claude-sonnet-4-6"),
-        (
-            "apac.anthropic.claude-sonnet-4-5-20250929-v1:0",
-            "global.anthropic.claude-sonnet-4-5-20250929-v1:0",
-        ),
         ("claude-haiku-5-6", "claude-haiku-5-5"),
     ],
 )
@@ -225,8 +221,6 @@ def test_gateway_spellings_are_compared_by_model_but_never_corrected(
          "Vertex AI form"),
         ("anthropic/claude-opus-4-5@20251101", "anthropic/claude-opus-4-5-20251101",
          "Claude API form"),
-        ("bedrock/apac.anthropic.claude-sonnet-4-5-20250929-v1:0",
-         "bedrock/global.anthropic.claude-sonnet-4-5-20250929-v1:0", "no `apac.`"),
         ("bedrock/anthropic.claude-sonet-4-6", "bedrock/anthropic.claude-sonnet-4-6", None),
         ("vertex_ai/claude-sonet-4-6", "vertex_ai/claude-sonnet-4-6", None),
     ],
@@ -246,3 +240,21 @@ def test_a_malformed_rest_after_a_litellm_route_is_corrected_with_the_route() ->
     ref = NORMALIZER.normalize("bedrock/us.anthropic.claude-opus-4.6-v1")
     assert ref is not None
     assert ref.corrected == "bedrock/us.anthropic.claude-opus-4-6-v1"
+
+
+@pytest.mark.parametrize(
+    ("value", "profile"),
+    [
+        ("apac.anthropic.claude-sonnet-4-5-20250929-v1:0", "apac"),
+        ("anthropic.claude-sonnet-4-5-20250929-v1:0", None),
+        ("bedrock/eu.anthropic.claude-opus-4-6-v1", "eu"),
+        (f"{ACCOUNT}:inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0", "us"),
+    ],
+)
+def test_a_bedrock_id_is_known_with_its_profile_prefix(value: str, profile: str | None) -> None:
+    """Whether the profile exists is MOD011's question, not the grammar's: the model is known."""
+    ref = NORMALIZER.normalize(value)
+    assert ref is not None
+    assert not ref.unknown
+    assert ref.model is not None
+    assert ref.profile == profile

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from checker.findings import Location
-from checker.models.check import check_models, inventory_models
+from checker.models import check_models, inventory_models, prepare_models
 from checker.workspace.model import ConfigFile, ConfigValue, WorkspaceScan
 from tests.models.builders import TODAY, settings
 
@@ -51,8 +51,9 @@ def monorepo(services: int, drifts: int) -> WorkspaceScan:
 def test_150k_values_find_exactly_the_drifts_quickly() -> None:
     workspace = monorepo(1667, 10)
     started = time.perf_counter()
-    inventory = inventory_models(settings(), workspace)
-    outcome = check_models(settings(), workspace, None, today=TODAY)
+    prepared = prepare_models(settings(), workspace)
+    inventory = inventory_models(prepared)
+    outcome = check_models(settings(), prepared, None, today=TODAY)
     elapsed = time.perf_counter() - started
     drifts = [f for f in outcome.findings if f.code == "MOD001"]
     assert len(drifts) == 11  # indexes 0, 166, ..., 1660

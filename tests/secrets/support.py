@@ -15,6 +15,7 @@ from checker.context import RunContext
 from checker.findings import Finding, Location
 from checker.secrets import SecretsOutcome, check_secrets
 from checker.settings import load_settings
+from checker.scan.discovery import scan_workspace
 from checker.workspace.model import ConfigFile, ConfigValue, WorkspaceScan
 
 KEY_ALPHABET = string.ascii_letters + string.digits + "_-"
@@ -39,7 +40,9 @@ def secrets_outcome(
 ) -> SecretsOutcome:
     """check_secrets with settings loaded exactly as the CLI loads them."""
     settings = load_settings(dict(given or {}), environ, workspace=str(workspace))
-    return check_secrets(settings, context or RunContext(), environ, scan or WorkspaceScan())
+    if scan is None:  # the one pass over the workspace, as the pipeline runs it
+        scan = scan_workspace(settings, environ)
+    return check_secrets(settings, context or RunContext(), environ, scan)
 
 
 def codes(findings: list[Finding]) -> list[str]:

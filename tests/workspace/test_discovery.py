@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.settings import Settings, load_settings
-from checker.workspace.discovery import scan_workspace
+from checker.scan.discovery import scan_workspace
 from checker.workspace.model import WorkspaceScan
 from tests.helpers import FIXTURES
 
@@ -72,7 +72,9 @@ def test_every_format_is_found_and_parsed_with_exact_positions() -> None:
 
 def test_a_monorepo_gives_each_service_its_own_group_with_aliases_mapped() -> None:
     result = scan(WORKSPACE / "monorepo")
-    found = {(c.path, c.environment, c.group) for c in result.files}
+    found = {(c.path, c.environment, c.group) for c in result.environment_files}
+    shared = {(c.path, c.tier) for c in result.files if c.shared}
+    assert shared == {(".env.example", "template")}  # a template every environment starts from
     assert found == {
         (".env.qa", "test", ""),
         ("apps/site/.env.local", "development", "apps/site"),
@@ -104,7 +106,7 @@ def test_no_production_environment_found_means_none() -> None:
 
 def test_explicit_environments_replace_zero_config_and_compare_as_one_app() -> None:
     result = scan(WORKSPACE / "explicit")
-    assert [(c.path, c.environment, c.group) for c in result.files] == [
+    assert [(c.path, c.environment, c.group) for c in result.environment_files] == [
         ("legacy/stage-1.conf.json", "staging", ""),
         ("ops/eu/app.yaml", "eu-prod", ""),
         ("ops/us/app.yaml", "staging", ""),

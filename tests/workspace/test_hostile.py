@@ -11,7 +11,7 @@ import pytest
 
 from checker.findings import Finding
 from checker.settings import Settings
-from checker.workspace.discovery import scan_workspace
+from checker.scan.discovery import scan_workspace
 from checker.workspace.model import WorkspaceScan
 from tests.helpers import run_cli
 
@@ -156,7 +156,8 @@ def test_symlinks_inside_the_workspace_are_followed_once(tmp_path: Path) -> None
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "production.yaml").symlink_to(tmp_path / "real" / "production.yaml")
     result = scan(tmp_path)
-    assert [c.path for c in result.files] == ["config/production.yaml"]
+    assert [c.path for c in result.environment_files] == ["config/production.yaml"]
+    assert [c.path for c in result.files if c.shared] == ["real/production.yaml"]
     assert result.findings == []
 
 
@@ -193,7 +194,7 @@ def test_the_cli_survives_a_repository_of_hostile_files(tmp_path: Path) -> None:
     write(root, "config/production.yaml", billion_laughs())
     write(root, "config/staging.json", '{"a":' * 5000 + "1" + "}" * 5000)
     write(root, "deploy/prod/blob.yaml", b"\x00" * 100)
-    write(root, "deploy/prod/x\n::error::pwned|<script>.yaml", "model: claude-sonnet-4-5\n")
+    write(root, "deploy/prod/x\n::error::pwned|<script>.yaml", "model: claude-sonnet-4-6\n")
     (root / "config" / "development.yaml").symlink_to("/etc/passwd")
     with (root / "deploy" / "prod" / "huge.yaml").open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.workspace.layouts import LayoutMatch, match_layout
+from checker.scan.layouts import LayoutMatch, match_layout
 from checker.workspace.names import canonical_env, production_env, user_env
 
 

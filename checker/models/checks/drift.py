@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from checker.findings import Finding, Severity, make_finding
-from checker.models.collect import ModelUse
 from checker.models.context import CheckContext, pre_production_of, shown, where
 from checker.models.slots import Slot, drift_key
 from checker.models.values import matches_any
@@ -24,11 +23,11 @@ def drift_findings(slots: list[Slot], ctx: CheckContext) -> list[Finding]:
         if production is not None and pre is not None:
             use = slot.values[production]
             if drift_key(use) != expected:
-                findings.append(_finding(slot, use, slot.values[pre], Severity.ERROR, ctx))
+                findings.append(_finding(slot, production, pre, Severity.ERROR))
         for environment, use in sorted(slot.values.items()):
             if environment in (anchor, production) or drift_key(use) == expected:
                 continue
-            findings.append(_finding(slot, use, slot.values[anchor], Severity.WARNING, ctx))
+            findings.append(_finding(slot, environment, anchor, Severity.WARNING))
     return findings
 
 
@@ -39,26 +38,26 @@ def _first(slot: Slot) -> str:
     return sorted(slot.values)[0]
 
 
-def _finding(
-    slot: Slot, use: ModelUse, other: ModelUse, severity: Severity, ctx: CheckContext
-) -> Finding:
+def _finding(slot: Slot, environment: str, other_environment: str, severity: Severity) -> Finding:
+    """`environment`'s value against `other_environment`'s; either may be the group's base."""
+    use, other = slot.values[environment], slot.values[other_environment]
     here = where(use.location.file, use.location.line)
     there = where(other.location.file, other.location.line)
     message = (
-        f"`{slot.name}` is `{shown(use.raw)}` in {use.environment} ({here}) but "
-        f"`{shown(other.raw)}` in {other.environment} ({there})"
+        f"`{slot.name}` is `{shown(use.raw)}` in {environment} ({here}) but "
+        f"`{shown(other.raw)}` in {other_environment} ({there})"
     )
     if severity is Severity.ERROR:
-        message += f": production would run a model {other.environment} never tested."
+        message += f": production would run a model {other_environment} never tested."
         fix = (
             f"Set `{slot.key_path}` in {use.location.file} to `{shown(other.raw)}` (the value "
-            f"{other.environment} tested), or list `{slot.name}` under `allow_drift` in "
+            f"{other_environment} tested), or list `{slot.name}` under `allow_drift` in "
             "`.claude-preflight.yml` if the difference is intentional."
         )
     else:
         message += "."
         fix = (
-            f"Align the value with {other.environment}'s, or list `{slot.name}` under "
+            f"Align the value with {other_environment}'s, or list `{slot.name}` under "
             "`allow_drift` in `.claude-preflight.yml` if the difference is intentional."
         )
     return make_finding(
@@ -66,13 +65,13 @@ def _finding(
         message,
         severity=severity,
         fix=fix,
-        environment=use.environment,
+        environment=environment,
         location=use.location,
         details={
             "slot": slot.name,
-            use.environment: use.raw,
-            other.environment: other.raw,
-            f"{use.environment}_file": use.location.file,
-            f"{other.environment}_file": other.location.file,
+            environment: use.raw,
+            other_environment: other.raw,
+            f"{environment}_file": use.location.file,
+            f"{other_environment}_file": other.location.file,
         },
     )

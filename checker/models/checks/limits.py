@@ -1,62 +1,98 @@
-"""MOD008: a `max_tokens`-like setting above the output limit of the model it goes with."""
+"""MOD008: a `max_tokens`-like setting above the output limit of the model it goes with.
+
+The limit is the live model list's `max_tokens` when the API states it (the truth for this key,
+today), else the catalog's.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import TYPE_CHECKING
 
 from checker.findings import Finding, make_finding
 from checker.models.collect import ModelUse, Scope, TokenSetting
 from checker.models.context import shown
 from checker.models.values import last_segment, parent_path
 
+if TYPE_CHECKING:
+    from checker.live.served import ServedModel
+
+Served = Mapping[str, "ServedModel"] | None
+
 _PRIMARY = frozenset({"model", "modelid", "modelname"})
 _TOKEN_WORDS = ("max_output_tokens", "max_tokens_to_sample", "max_tokens", "maxtokens")
 
 
 def limit_findings(
-    tokens: list[TokenSetting], uses_by_scope: dict[Scope, list[ModelUse]]
+    tokens: list[TokenSetting],
+    uses_by_scope: dict[Scope, list[ModelUse]],
+    served: Served = None,
 ) -> list[Finding]:
     """Compare each output-limit setting with the models of its environment and group."""
     findings: list[Finding] = []
+    limit_of = partial(_limit, served=served)
     for setting in tokens:
-        pool = _models_for(setting, uses_by_scope.get((setting.environment, setting.group), []))
+        uses = uses_by_scope.get((setting.environment, setting.group), [])
+        pool = _models_for(setting, uses, limit_of)
         if not pool:
             continue
-        tightest = min(pool, key=_limit)
+        tightest = min(pool, key=limit_of)
         model = tightest.ref.model if tightest.ref else None
-        limit = _limit(tightest)
+        limit = limit_of(tightest)
         if model is None or setting.tokens <= limit:
             continue
         named = f"`{shown(tightest.raw)}`"
         if model.name != model.id:
             named = f"{model.name} ({named})"
+        source = ""
+        details = {
+            "key": setting.key_path,
+            "value": setting.raw,
+            "model": model.id,
+            "limit": str(limit),
+        }
+        if _live_limit(tightest, served) is not None:
+            source = " (the limit the API states for this model in `GET /v1/models` today)"
+            details["limit_source"] = "GET /v1/models"
         findings.append(
             make_finding(
                 "MOD008",
                 f"`{setting.key_path}: {shown(setting.raw)}` is above the output limit of "
-                f"{named}, {limit:,} tokens; every call would be rejected with 400 "
+                f"{named}, {limit:,} tokens{source}; every call would be rejected with 400 "
                 f"`max_tokens: {setting.tokens} > {limit}`.",
                 fix=f"Set `{setting.key_path}` to at most {limit}, or choose a model with a "
                 "higher output limit.",
                 environment=setting.environment,
                 location=setting.location,
-                details={
-                    "key": setting.key_path,
-                    "value": setting.raw,
-                    "model": model.id,
-                    "limit": str(limit),
-                },
+                details=details,
             )
         )
     return findings
 
 
-def _limit(use: ModelUse) -> int:
+def _limit(use: ModelUse, served: Served = None) -> int:
+    """The model's output limit: the API's when it states one, else the catalog's; 0 unknown."""
+    live = _live_limit(use, served)
+    if live is not None:
+        return live
     model = use.ref.model if use.ref else None
     return model.max_output_tokens if model and model.max_output_tokens else 0
 
 
-def _models_for(setting: TokenSetting, uses: list[ModelUse]) -> list[ModelUse]:
+def _live_limit(use: ModelUse, served: Served) -> int | None:
+    model = use.ref.model if use.ref else None
+    if served is None or model is None:
+        return None
+    entry = served.get(model.id)
+    return entry.max_tokens if entry is not None else None
+
+
+def _models_for(
+    setting: TokenSetting, uses: list[ModelUse], limit_of: partial[int]
+) -> list[ModelUse]:
     """The models a setting applies to: same mapping first, else the only model of the scope."""
-    known = [use for use in uses if _limit(use) > 0]
+    known = [use for use in uses if limit_of(use) > 0]
     if not known:
         return []
     parent = parent_path(setting.key_path)

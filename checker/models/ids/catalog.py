@@ -19,6 +19,8 @@ BUNDLED_CATALOG = Path(__file__).with_name("catalog.json")
 MAX_USER_CATALOG_BYTES = 2_000_000
 
 Status = Literal["active", "legacy", "deprecated", "retired"]
+# Bedrock's cross-region inference-profile prefixes in the order a fix should suggest them.
+PREFIX_ORDER = {"global": 0, "us": 1, "eu": 2, "jp": 3, "apac": 4, "au": 5}
 
 
 class CatalogError(ValueError):
@@ -27,7 +29,12 @@ class CatalogError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ModelInfo:
-    """One Claude model: its canonical first-party ID and everything the checks need about it."""
+    """One Claude model: its canonical first-party ID and everything the checks need about it.
+
+    `bedrock_profile_only`: Bedrock serves it on demand only through an inference profile, so a
+    bare base ID fails. `vertex_retirement`: Vertex AI's own shutdown, where it differs from the
+    Claude API's `retirement`.
+    """
 
     id: str
     name: str
@@ -44,7 +51,9 @@ class ModelInfo:
     max_output_tokens: int | None
     bedrock_ids: tuple[str, ...]
     bedrock_prefixes: frozenset[str] | None
+    bedrock_profile_only: bool
     vertex_ids: tuple[str, ...]
+    vertex_retirement: date | None
 
     def is_retired(self, today: date) -> bool:
         """An announced retirement date has passed; without a date, the status decides."""
@@ -60,13 +69,38 @@ class ModelInfo:
             return False
         return self.status in ("deprecated", "retired") or self.retirement is not None
 
+    def retirement_on(self, platform: str) -> date | None:
+        """The retirement date that applies on a platform (`vertex` has its own shutdowns)."""
+        if platform == "vertex" and self.vertex_retirement is not None:
+            return self.vertex_retirement
+        return self.retirement
+
+    def status_on(self, today: date) -> Status:
+        """The status that holds on `today`: announced dates beat the stored word."""
+        if self.is_retired(today):
+            return "retired"
+        if self.is_deprecated(today):
+            return "deprecated"
+        return "legacy" if self.status == "legacy" else "active"
+
+    def profile_prefixes(self) -> tuple[str, ...]:
+        """The known inference-profile prefixes, in the order a fix should suggest them."""
+        prefixes = self.bedrock_prefixes or frozenset()
+        return tuple(sorted(prefixes, key=lambda name: (PREFIX_ORDER.get(name, 99), name)))
+
+    def profile_ids(self) -> tuple[str, ...]:
+        """The Bedrock inference-profile IDs known to exist (prefix + base ID), preferred first."""
+        prefixes = self.profile_prefixes()
+        return tuple(f"{prefix}.{base}" for base in self.bedrock_ids for prefix in prefixes)
+
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """Every known model by canonical ID, plus its as-of date."""
+    """Every known model by canonical ID, plus its as-of date and where the data came from."""
 
     as_of: str
     models: dict[str, ModelInfo]
+    sources: tuple[str, ...] = ()
 
     def with_served(self, served: frozenset[str] | None) -> Catalog:
         """The catalog plus bare entries for served IDs the catalog lacks (the live list wins)."""
@@ -78,7 +112,7 @@ class Catalog:
         extra = {model_id: _bare(model_id) for model_id in served if model_id not in known}
         if not extra:
             return self
-        return Catalog(as_of=self.as_of, models={**self.models, **extra})
+        return Catalog(as_of=self.as_of, models={**self.models, **extra}, sources=self.sources)
 
 
 def catalog_as_of() -> str:
@@ -100,7 +134,7 @@ def load_catalog(user_path: Path | None) -> Catalog:
         for raw in validate_user_catalog(_read_raw(user_path), user_path.name, entries):
             entries[str(raw["id"])] = raw
     models = {key: _info(raw) for key, raw in entries.items()}
-    return Catalog(as_of=as_of, models=models)
+    return Catalog(as_of=as_of, models=models, sources=_sources(bundled.get("sources")))
 
 
 def _read_raw(path: Path) -> dict[str, Any]:
@@ -113,6 +147,15 @@ def _read_raw(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise CatalogError(f"{path.name}: must be a mapping with a `models` list")
     return data
+
+
+def _sources(value: object) -> tuple[str, ...]:
+    """`sources` is one line of text or a list of them."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(str(item) for item in value)
+    return (str(value),)
 
 
 def _date(value: object) -> date | None:
@@ -141,7 +184,9 @@ def _info(raw: dict[str, Any]) -> ModelInfo:
         max_output_tokens=raw.get("max_output_tokens"),
         bedrock_ids=tuple(bedrock.get("ids", ())),
         bedrock_prefixes=frozenset(prefixes) if prefixes is not None else None,
+        bedrock_profile_only=bool(bedrock.get("profile_only", False)),
         vertex_ids=tuple(raw.get("vertex", ())),
+        vertex_retirement=_date(raw.get("vertex_retirement")),
     )
 
 
@@ -162,5 +207,7 @@ def _bare(model_id: str) -> ModelInfo:
         max_output_tokens=None,
         bedrock_ids=(),
         bedrock_prefixes=None,
+        bedrock_profile_only=False,
         vertex_ids=(),
+        vertex_retirement=None,
     )

@@ -4,21 +4,25 @@ bundled file). Imported only when a user catalog is configured."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from checker.data_files import validation_message
 from checker.models.ids.catalog import CatalogError
 
 Status = Literal["active", "legacy", "deprecated", "retired"]
+# An inference-profile prefix as Bedrock writes it before `anthropic.`: `us`, `eu`, `global`, ...
+Prefix = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]{1,9}$")]
 
 
 class _BedrockEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     ids: list[str] = Field(default_factory=list)
-    prefixes: list[str] | None = None
+    prefixes: list[Prefix] | None = None
+    # Bedrock serves the model on demand only through an inference profile (a bare base ID fails).
+    profile_only: bool = False
 
 
 class _ModelEntry(BaseModel):
@@ -40,6 +44,8 @@ class _ModelEntry(BaseModel):
     max_output_tokens: int | None = Field(default=None, gt=0)
     bedrock: _BedrockEntry = Field(default_factory=_BedrockEntry)
     vertex: list[str] = Field(default_factory=list)
+    # Vertex AI's own shutdown date, where it differs from the Claude API's `retirement`.
+    vertex_retirement: date | None = None
     note: str | None = None
 
 
@@ -47,7 +53,7 @@ class _CatalogFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     as_of: date | None = None
-    sources: str | None = None
+    sources: str | list[str] | None = None
     notes: list[str] = Field(default_factory=list)
     models: list[dict[str, Any]] = Field(default_factory=list)
 
@@ -64,11 +70,20 @@ def validate_user_catalog(
     for raw in catalog_file.models:
         key = str(raw.get("id"))
         try:
-            entry = _ModelEntry.model_validate({**bundled.get(key, {}), **raw})
+            entry = _ModelEntry.model_validate(_over(bundled.get(key, {}), raw))
         except ValidationError as error:
             message = validation_message(error)
             raise CatalogError(f"catalog entry {key[:80]!r}: {message}") from None
         merged.append(entry.model_dump())
+    return merged
+
+
+def _over(bundled: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    """A user entry over the bundled one; `bedrock` one level deep, so that giving only
+    `profile_only` or `prefixes` keeps the bundled Bedrock IDs."""
+    merged = {**bundled, **raw}
+    if isinstance(bundled.get("bedrock"), dict) and isinstance(raw.get("bedrock"), dict):
+        merged["bedrock"] = {**bundled["bedrock"], **raw["bedrock"]}
     return merged
 
 

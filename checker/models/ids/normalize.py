@@ -6,13 +6,15 @@ repeats the same few IDs thousands of times.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from checker.models.ids.catalog import Catalog, ModelInfo
+from checker.models.ids.profiles import profile_id
 from checker.models.ids.refs import ANTHROPIC, BEDROCK, VERTEX, ModelRef
 from checker.models.ids.routes import ROUTED, resolve_route
+from checker.models.ids.suggest import Known, suggest
 
 _ARN = re.compile(
     r"^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:"
@@ -46,23 +48,26 @@ class Normalizer:
     _bedrock: dict[str, ModelInfo] = field(default_factory=dict)
     _cache: dict[str, ModelRef | None] = field(default_factory=dict)
     _unknown_cache: dict[str, ModelRef] = field(default_factory=dict)
-    _names: dict[str, list[str]] = field(default_factory=dict)
+    _pools: dict[str, list[Known]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        names: dict[str, list[str]] = {ANTHROPIC: [], BEDROCK: [], VERTEX: []}
+        today = date.today()
+        pools: dict[str, list[Known]] = {ANTHROPIC: [], BEDROCK: [], VERTEX: []}
         for model in self.catalog.models.values():
             self._add(model.id, model, ANTHROPIC)
-            names[ANTHROPIC].append(model.id)
+            pools[ANTHROPIC].append(Known(model.id, model))
+            retired = model.is_retired(today)
             for alias in model.aliases:
                 self._forms.setdefault(alias, _Form(model, frozenset({ANTHROPIC}), alias=True))
-                names[ANTHROPIC].append(alias)
+                if not retired:  # an alias of a retired model answers 404: never suggested
+                    pools[ANTHROPIC].append(Known(alias, model))
             for vertex_id in model.vertex_ids:
                 self._add(vertex_id, model, VERTEX)
-                names[VERTEX].append(vertex_id)
+                pools[VERTEX].append(Known(vertex_id, model))
             for bedrock_id in model.bedrock_ids:
                 self._bedrock.setdefault(bedrock_id, model)
-                names[BEDROCK].append(bedrock_id)
-        self._names = names
+                pools[BEDROCK].append(Known(bedrock_id, model))
+        self._pools = pools
 
     def _add(self, written: str, model: ModelInfo, platform: str) -> None:
         known = self._forms.get(written)
@@ -139,32 +144,18 @@ class Normalizer:
         if inner is None or (kind == "foundation-model" and inner.group(1)):
             return None
         ref = self._bedrock_form(value, resource, inner.group(1), inner.group(2))
-        if ref is None or ref.unknown:
-            return ref
-        return ModelRef(value, text, BEDROCK, frozenset({BEDROCK}), ref.model, note=ref.note)
+        if ref is None:
+            return None
+        return ModelRef(value, text, BEDROCK, frozenset({BEDROCK}), ref.model, profile=ref.profile)
 
     def _bedrock_form(
         self, value: str, text: str, prefix: str | None, base: str
     ) -> ModelRef | None:
+        """A Bedrock base ID or inference-profile ID; whether the profile exists is MOD011's."""
         model = self._bedrock.get(base)
         if model is None:
             return None
-        platforms = frozenset({BEDROCK})
-        allowed = model.bedrock_prefixes
-        if prefix is not None and allowed is not None and prefix not in allowed:
-            options = ", ".join(f"`{name}.`" for name in sorted(allowed)) or "none"
-            return ModelRef(
-                value,
-                text,
-                BEDROCK,
-                platforms,
-                model,
-                unknown=True,
-                suggestion=f"{_preferred_prefix(allowed)}.{base}" if allowed else base,
-                note=f"Bedrock has no `{prefix}.` inference profile for this model "
-                f"(known prefixes: {options})",
-            )
-        return ModelRef(value, text, BEDROCK, platforms, model)
+        return ModelRef(value, text, BEDROCK, frozenset({BEDROCK}), model, profile=prefix)
 
     def _unknown(self, raw: str, candidate: str) -> ModelRef:
         platform = _platform_of(candidate)
@@ -183,10 +174,7 @@ class Normalizer:
             suggestion = latest.group(1)
             note = "there are no `-latest` aliases for Claude 4 and later"
         else:
-            fixed = _fix_separators(candidate)
-            pool = self._names.get(platform, [])
-            close = difflib.get_close_matches(fixed, pool, n=1, cutoff=0.6)
-            suggestion = close[0] if close else None
+            suggestion = suggest(_fix_separators(candidate), self._pools.get(platform, []))
         return ModelRef(
             raw,
             candidate,
@@ -201,16 +189,17 @@ class Normalizer:
         model = self.catalog.models.get(model_id)
         return model is not None and model.dateless
 
-    def format_for(self, model: ModelInfo, platform: str) -> str | None:
-        """The ID of `model` as `platform` expects it, for MOD006 messages."""
+    def format_for(self, model: ModelInfo, platform: str, region: str | None = None) -> str | None:
+        """The ID of `model` as `platform` expects it (on Bedrock an inference profile where
+        one is known or needed, for the AWS `region` when given), for the fixes."""
         if platform == ANTHROPIC:
             return model.id
         if platform == VERTEX:
             return model.vertex_ids[0] if model.vertex_ids else None
         if platform == BEDROCK and model.bedrock_ids:
-            base = model.bedrock_ids[0]
-            allowed = model.bedrock_prefixes
-            return f"{_preferred_prefix(allowed)}.{base}" if allowed else base
+            if model.bedrock_prefixes is None and not model.bedrock_profile_only:
+                return model.bedrock_ids[0]
+            return profile_id(model, region) or model.bedrock_ids[0]
         return None
 
 
@@ -274,6 +263,7 @@ def _malformed(raw: str, fixed: ModelRef, problems: list[str]) -> ModelRef:
         suggestion=fixed.suggestion,
         note=fixed.note,
         opaque=fixed.opaque,
+        profile=fixed.profile,
     )
 
 
@@ -283,10 +273,3 @@ def _platform_of(text: str) -> str:
     if _VERTEX.match(text) or "/publishers/" in text:
         return VERTEX
     return ANTHROPIC
-
-
-def _preferred_prefix(allowed: frozenset[str]) -> str:
-    for name in ("global", "us", "eu"):
-        if name in allowed:
-            return name
-    return sorted(allowed)[0]

@@ -19,7 +19,8 @@ class ModelRef:
     `model` is the catalog model (through aliases and platform forms), `written` the ID as it
     should be written (the corrected form when the value is malformed), `platforms` where that
     exact form is valid. `unknown` values carry a `suggestion` and the `platform` their form
-    implies.
+    implies. `profile` is the inference-profile prefix of a Bedrock ID (`us`), None for a base ID
+    or another platform's form.
     """
 
     raw: str
@@ -35,6 +36,7 @@ class ModelRef:
     note: str | None = None
     opaque: bool = False
     route: str | None = None
+    profile: str | None = None
 
     @property
     def key(self) -> str:

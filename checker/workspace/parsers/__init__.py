@@ -7,6 +7,7 @@ from collections.abc import Callable
 from checker.workspace.model import ConfigValue
 from checker.workspace.parsers.common import ParseError, SkipError, Values
 from checker.workspace.parsers.dotenv_values import parse_dotenv
+from checker.workspace.parsers.hcl_values import parse_hcl
 from checker.workspace.parsers.json_values import parse_json, parse_jsonc
 from checker.workspace.parsers.properties_values import parse_properties
 from checker.workspace.parsers.toml_values import parse_toml
@@ -19,6 +20,7 @@ PARSERS: dict[str, Callable[[str, Values], None]] = {
     "toml": parse_toml,
     "dotenv": parse_dotenv,
     "properties": parse_properties,
+    "hcl": parse_hcl,
 }
 
 

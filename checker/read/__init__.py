@@ -1,0 +1,1 @@
+"""Readers that pull model references out of files that are not environment configs."""
