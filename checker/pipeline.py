@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import date
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from checker import __version__
@@ -108,7 +108,8 @@ def run_gate(
             "models", lambda: check_models(settings, ready, live.served_models), models
         )
 
-    freshness = guarded("models", lambda: _catalog_freshness(settings), [])
+    no_findings: list[Finding] = []
+    freshness = guarded("models", lambda: _catalog_freshness(settings), no_findings)
     raised = [
         *scan.findings,
         *secrets.findings,
@@ -158,11 +159,12 @@ def _judged_by_path(
     if scan.suppression is not None:
         findings, suppressed = scan.suppression.apply(findings)
     findings, capped = capped_by_tier(findings, scan.tiers)
+    attributed = {config.path for config in scan.environment_files}
     facts = ScanFacts(
         files_listed=scan.files_listed,
         files_read=scan.files_read,
-        environment_files=len(scan.environment_files),
-        shared_sources=len({c.path for c in scan.files if c.environment is None}),
+        environment_files=len(attributed),
+        shared_sources=len({c.path for c in scan.files if c.path not in attributed}),
         excluded=len(scan.excluded),
         capped=capped,
         suppressed=tuple(suppressed),

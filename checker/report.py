@@ -8,6 +8,10 @@ from typing import Any
 
 from checker.findings import Finding, Severity
 
+# The drift matrix's column for a group's shared base (Helm `values.yaml`, wrangler `[vars]`):
+# every environment without its own value runs it, so it is shown once.
+SHARED_COLUMN = "shared"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ToolInfo:

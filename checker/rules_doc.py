@@ -31,10 +31,10 @@ Generated from `checker/findings/catalog.py` by `python -m checker.rules_doc`: d
 SUPPRESSING = (
     "Suppress one place: a comment `claude-preflight: ignore[{code}]` (or a bare "
     "`claude-preflight: ignore` for every code) on the reported line or the line above it, in the "
-    "file's own comment syntax (`#`, `//`, `--`, `/* */`, `<!-- -->`); the summary counts and lists "
-    "what was suppressed. Suppress it everywhere: `ignore: [{code}]` in `.claude-preflight.yml` "
-    "or the `ignore` input. Findings in docs, tests and examples are notices, and in templates "
-    "warnings, whatever the rule's severity."
+    "file's own comment syntax (`#`, `//`, `--`, `/* */`, `<!-- -->`); the summary counts and "
+    "lists what was suppressed. Suppress it everywhere: `ignore: [{code}]` in "
+    "`.claude-preflight.yml` or the `ignore` input. Findings in docs, tests and examples are "
+    "notices, and in templates warnings, whatever the rule's severity."
 )
 
 

@@ -141,6 +141,7 @@ class _Ladder:
         self.tokens = {"input": 0, "output": 0}
         self.client: ApiClient | None = None
         self.list_only = False
+        self.worded = False
 
     def take_models(self, ids: ModelIds) -> None:
         self.production = set(ids.production)
@@ -354,8 +355,9 @@ class _Ladder:
         """Fixes naming the catalog's replacement, the list-only API003 of `auth`, and which
         checked models the catalog lacks (the summary describes those from the API's answer).
         Run once, after the calls: the catalog never delays a request."""
-        if not (self.list_only or self.models or self.findings):
+        if self.worded or not (self.list_only or self.models or self.findings):
             return
+        self.worded = True
         known: KnownModels = known_models(self.catalog_path)
         if self.list_only and self.served is not None:
             self.findings += unlisted_findings(self.model_ids, self.served, known)

@@ -19,6 +19,7 @@ from checker.models.ids.normalize import Normalizer
 from checker.models.prepare import PreparedModels
 from checker.models.providers import Provider, environment_provider
 from checker.models.slots import build_slots
+from checker.report import SHARED_COLUMN
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
 
@@ -102,9 +103,6 @@ def _with_served(collected: Collected, normalizer: Normalizer) -> Collected:
     return replace(collected, uses=uses)
 
 
-SHARED_COLUMN = "shared"
-
-
 def _environments(scan: WorkspaceScan, collected: Collected) -> list[str]:
     return sorted(set(scan.environments) | set(collected.files))
 
@@ -132,16 +130,14 @@ def _nothing_to_check(prepared: PreparedModels, *, explicit: bool = False) -> li
     if any(prepared.is_runtime(use) for use in prepared.collected.uses):
         return []
     scan = prepared.scan
-    attributed = len(scan.environment_files)
-    where = (
-        "the files the `environments` globs of `.claude-preflight.yml` match"
-        if explicit
-        else "environment config files"
-    )
+    attributed = len({config.path for config in scan.environment_files})
+    read = max(scan.files_read, len({config.path for config in scan.files}))
+    where = "matched by the `environments` globs" if explicit else "environment config"
     elsewhere = sum(1 for use in prepared.collected.uses if not prepared.is_runtime(use))
     message = (
-        f"No Claude model ID was found in the {scan.files_read} files read "
-        f"({attributed} of them {where}); the model checks had nothing to check"
+        f"No Claude model ID was found in the {_count(read, 'file')} read "
+        f"({_count(attributed, f'{where} file')} among them); the model checks had nothing "
+        "to check"
     )
     if elsewhere:
         message += (
@@ -157,3 +153,7 @@ def _nothing_to_check(prepared: PreparedModels, *, explicit: bool = False) -> li
             "`model_keys` in `.claude-preflight.yml`.",
         )
     ]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

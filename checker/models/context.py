@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from checker.models.collect import Scope
+from checker.findings import Finding, Severity, make_finding
+from checker.models.collect import ModelUse, Scope
 from checker.models.ids.normalize import Normalizer
 from checker.models.ids.refs import ANTHROPIC, BEDROCK, VERTEX
 from checker.models.providers import Provider
@@ -43,6 +44,27 @@ def shown(raw: str) -> str:
     text = raw if raw == raw.strip() else repr(raw)
     text = text.replace("\n", " ").replace("`", "'")
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def use_finding(
+    code: str,
+    message: str,
+    use: ModelUse,
+    *,
+    fix: str | None = None,
+    details: dict[str, str] | None = None,
+    severity: Severity | None = None,
+) -> Finding:
+    """A finding about one model value, at its place and in its environment."""
+    return make_finding(
+        code,
+        message,
+        severity=severity,
+        fix=fix,
+        environment=use.environment,
+        location=use.location,
+        details=details,
+    )
 
 
 def where(file: str, line: int | None) -> str:

@@ -46,8 +46,9 @@ def render_console(report: Report, redact: Callable[[str], str], *, colour: bool
         lines.append(
             redact(
                 f"  read {scan.files_read} files: {scan.environment_files} environment config, "
-                f"{scan.shared_sources} shared sources; {scan.capped} capped (docs, tests, examples, "
-                f"templates), {len(scan.suppressed)} suppressed inline, {scan.excluded} excluded"
+                f"{scan.shared_sources} shared sources; {scan.capped} capped (docs, tests, "
+                f"examples, templates), {len(scan.suppressed)} suppressed inline, "
+                f"{scan.excluded} excluded"
             )
         )
     left_alone = left_alone_sentence(report.unchecked_references)

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from checker.report import SHARED_COLUMN
+
 PRODUCTION_NAMES = ("production", "prod", "prd", "live")
 PRE_PRODUCTION_ORDER = (
     ("staging", "stage", "stg", "preprod"),
@@ -44,7 +46,7 @@ class Row:
 
     @property
     def differs(self) -> bool:
-        return any(cell.mark and cell.mark != "respelled" for cell in self.cells)
+        return any(cell.mark and cell.mark not in ("respelled", "inherits") for cell in self.cells)
 
     @property
     def group(self) -> str:
@@ -159,7 +161,12 @@ def _row(
 ) -> Row:
     values = [table.get(column.name, {}).get(slot) for column in columns]
     models = [canonical.get(column.name, {}).get(slot) for column in columns]
-    present = [value for value in values if value is not None]
+    base = table.get(SHARED_COLUMN, {}).get(slot)
+    present = [
+        value
+        for column, value in zip(columns, values, strict=True)
+        if value is not None and column.name != SHARED_COLUMN
+    ]
     tested = table.get(reference, {}).get(slot) if reference else None
     expected = tested
     if expected is None and present:
@@ -170,7 +177,11 @@ def _row(
     group = _group(slot)
     cells = []
     for column, value, model in zip(columns, values, models, strict=True):
-        if value is None:
+        if column.name == SHARED_COLUMN:
+            mark = ""
+        elif value is None and base is not None:
+            mark = "inherits"
+        elif value is None:
             has_group = any(_group(other) == group for other in table.get(column.name, {}))
             mark = "missing" if present and has_group else ""
         elif value == expected:

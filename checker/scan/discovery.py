@@ -22,7 +22,7 @@ from checker.scan.files import list_workspace, read_bytes, skipped
 from checker.scan.kinds import NON_RUNTIME, RUNTIME, FileKind, kind_of
 from checker.scan.layouts import LayoutMatch, match_layout
 from checker.scan.litellm import is_litellm_config, keyed_by_name
-from checker.scan.readers import decode, has_signal, read_values, text_values
+from checker.scan.readers import decode, has_any_signal, has_signal, read_values, text_values
 from checker.scan.runenv import run_environment_file
 from checker.scan.sections import HELM_BASES, SECTION_FILES, split_sections
 from checker.scan.suppress import PathGlobs, Suppression, inline_ignores
@@ -107,24 +107,11 @@ class _Pass:
         if self.exclude.matches(relative):
             self.scan.excluded.append(relative)
             return
-        kind = kind_of(parts, language_of)
-        if kind.tier != RUNTIME and self.include.matches(relative):
-            kind = replace(kind, tier=RUNTIME)
-        if kind.tier != RUNTIME:
-            self.scan.tiers[relative] = kind.tier
-        layout = self.matcher(parts) if self.explicit or kind.tier != NON_RUNTIME else None
-        if layout is not None:
-            self.matched.add(layout.environment)
+        layout = self.matcher(parts)
         try:
             data = read_bytes(path)
-        except SkipError as skip:
-            if layout is not None or kind.reader != "text":
-                self.scan.findings.append(skipped(relative, skip.reason, _env(layout)))
-            return
-        except OSError as error:
-            if layout is not None or kind.reader != "text":
-                reason = f"cannot be read ({error.strerror or 'I/O error'})"
-                self.scan.findings.append(skipped(relative, reason, _env(layout)))
+        except (SkipError, OSError) as error:
+            self._unreadable(parts, relative, layout, error)
             return
         self.scan.files_read += 1
         lowered = data.lower()
@@ -134,10 +121,40 @@ class _Pass:
             assert self.scan.suppression is not None
             text = data.decode("utf-8", "replace")
             self.scan.suppression.by_file[relative] = inline_ignores(text)
-        if layout is not None:
+        if layout is None and not has_any_signal(lowered):
+            return  # most files: nothing to classify further
+        kind = self._kind(parts, relative)
+        if layout is not None and (self.explicit or kind.tier != NON_RUNTIME):
+            self.matched.add(layout.environment)
             self._attributed(relative, data, layout, kind)
         elif has_signal(lowered, kind):
             self._shared(parts, relative, data, kind)
+
+    def _kind(self, parts: list[str], relative: str) -> FileKind:
+        """Tier and reader of a file that holds something to read; its tier is remembered."""
+        kind = kind_of(parts, language_of)
+        if kind.tier != RUNTIME and self.include.matches(relative):
+            kind = replace(kind, tier=RUNTIME)
+        if kind.tier != RUNTIME:
+            self.scan.tiers[relative] = kind.tier
+        return kind
+
+    def _unreadable(
+        self, parts: list[str], relative: str, layout: LayoutMatch | None, error: Exception
+    ) -> None:
+        """A file that cannot be read is a notice where it would have been read for references."""
+        kind = self._kind(parts, relative)
+        attributed = layout is not None and (self.explicit or kind.tier != NON_RUNTIME)
+        if not attributed and kind.reader == "text":
+            return  # images, archives and the like: nothing the gate would have read
+        if isinstance(error, SkipError):
+            reason = error.reason
+        else:
+            reason = f"cannot be read ({getattr(error, 'strerror', None) or 'I/O error'})"
+        environment = layout.environment if attributed and layout is not None else None
+        if environment is not None:
+            self.matched.add(environment)
+        self.scan.findings.append(skipped(relative, reason, environment))
 
     def _attributed(self, relative: str, data: bytes, layout: LayoutMatch, kind: FileKind) -> None:
         """An environment's own config file: every value is read, whether or not it names Claude."""
@@ -227,10 +244,6 @@ class _Pass:
         text = data.decode("utf-8", "replace")
         self.scan.committed += committed_keys(relative, text, self.run_key)
         del self.scan.committed[MAX_COMMITTED_FINDINGS:]
-
-
-def _env(layout: LayoutMatch | None) -> str | None:
-    return layout.environment if layout is not None else None
 
 
 def _helm_override_folders(files: list[tuple[list[str], str]]) -> set[str]:

@@ -97,7 +97,8 @@ def read_bytes(path: str) -> bytes:
             raise SkipError("not a regular file")
         if status.st_size > MAX_FILE_BYTES:
             raise SkipError(f"{_TOO_LARGE} ({status.st_size} bytes)")
-        data = os.read(descriptor, MAX_FILE_BYTES + 1)
+        # A buffer of the file's own size: a fixed 5 MB one per read costs more than the read.
+        data = os.read(descriptor, status.st_size + 1)
     finally:
         os.close(descriptor)
     if len(data) > MAX_FILE_BYTES:

@@ -110,11 +110,32 @@ SECTION_LAYOUTS = (
 )
 
 
+# Every zero-config environment name contains one of these: a path with none is no layout.
+_ALIAS_CORES = (
+    "dev",
+    "local",
+    "test",
+    "qa",
+    "uat",
+    "stag",
+    "stg",
+    "preprod",
+    "prod",
+    "prd",
+    "live",
+)
+
+
 def match_layout(parts: list[str], env_of: EnvNamer = canonical_env) -> LayoutMatch | None:
     """Match a workspace-relative path (split on `/`) against every row of the table.
 
     `env_of` turns a name found in the path into an environment (None: not an environment name).
+    With the zero-config names, a path that holds none of them anywhere is rejected at once.
     """
+    if env_of is canonical_env:
+        lowered = "/".join(parts).lower()
+        if not any(core in lowered for core in _ALIAS_CORES):
+            return None
     return _folder_layout(parts, env_of) or _name_layout(parts, env_of)
 
 

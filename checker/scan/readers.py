@@ -21,6 +21,11 @@ CLAUDE_SIGNALS = (b"claude", b"anthropic", b"sonnet", b"opus", b"haiku", b"fable
 STRUCTURED_SIGNALS = (*CLAUDE_SIGNALS, b"model")
 
 
+def has_any_signal(lowered: bytes) -> bool:
+    """Could any reader find something here? The cheapest reject, before the file's kind."""
+    return any(signal in lowered for signal in STRUCTURED_SIGNALS)
+
+
 def has_signal(lowered: bytes, kind: FileKind) -> bool:
     """Could this file hold a model reference? Structured files also for a `model` key (typos)."""
     signals = STRUCTURED_SIGNALS if kind.reader == "structured" else CLAUDE_SIGNALS

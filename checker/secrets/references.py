@@ -73,7 +73,9 @@ def check_references(
         for value in config.values:
             for reference in references_in(value.value, dotenv=dotenv):
                 name = reference.name
-                if name in seen or name in provided or name in defined:
+                # `URL=https://$HOST/v1` reads the file's own `HOST`; `KEY=${KEY}` reads the run's
+                own = name in defined and name != value.key_path
+                if name in seen or name in provided or own:
                     continue
                 seen.add(name)
                 claude = is_claude_variable(name, api_key_env) or (

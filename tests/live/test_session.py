@@ -54,9 +54,7 @@ def gate(
     return code, json.loads(report_path.read_text()), output
 
 
-def replace_scan(
-    monkeypatch: pytest.MonkeyPatch, scan: Callable[..., WorkspaceScan]
-) -> None:
+def replace_scan(monkeypatch: pytest.MonkeyPatch, scan: Callable[..., WorkspaceScan]) -> None:
     monkeypatch.setattr(checker.scan.discovery, "scan_workspace", scan)
 
 

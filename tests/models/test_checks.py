@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from checker.live.served import ServedModel
 from checker.models import inventory_models, prepare_models
 from checker.workspace.model import ConfigFile
 from tests.models.builders import codes, config, run, scan, settings, where
@@ -508,7 +509,7 @@ def test_nothing_to_check() -> None:
     assert (empty.code, empty.severity.value) == ("CFG002", "warning")
     [no_models] = run(scan(config(STAGING, "staging", [("app.name", "bot")]))).findings
     assert no_models.code == "CFG002"
-    assert "1 environment config file found" in no_models.message
+    assert "in the 1 file read (1 environment config file among them)" in no_models.message
 
 
 def test_matrix_and_environment_facts() -> None:
@@ -612,3 +613,90 @@ def test_user_catalog_entries_are_used_by_the_checks(tmp_path: Path) -> None:
     assert sorted(f.code for f in outcome.findings) == ["MOD004", "MOD008"]
     [deprecated] = codes(outcome, "MOD004")
     assert deprecated.severity.value == "error"
+
+
+# One fix per value, and the live list as the truth --------------------------------------------
+
+
+def test_a_misspelt_retired_id_gets_one_mod003_naming_the_replacement() -> None:
+    files = [config(PRODUCTION, "production", [("llm.model", "Claude-3-Opus-20240229")])]
+    outcome = run(scan(*files))
+    assert [f.code for f in outcome.findings] == ["MOD003"]  # not MOD007 + MOD003
+    [retired] = outcome.findings
+    assert "also misspelt" in retired.message
+    assert retired.details["replacement"] == "claude-opus-4-8"
+
+
+def test_a_misspelt_base_id_of_a_profile_only_model_gets_one_fix_with_the_profile() -> None:
+    files = [
+        config(
+            ".env.production",
+            "production",
+            [("CLAUDE_CODE_USE_BEDROCK", "1"), ("ANTHROPIC_MODEL", "anthropic.claude-sonnet-4.6")],
+        )
+    ]
+    outcome = run(scan(*files))
+    assert [f.code for f in outcome.findings] == ["MOD007"]  # not MOD007 + MOD011
+    assert outcome.findings[0].fix == "Replace the value with `global.anthropic.claude-sonnet-4-6`."
+
+
+def test_an_alias_in_a_bedrock_environment_gets_mod006_only() -> None:
+    files = [
+        config(
+            ".env.production",
+            "production",
+            [("CLAUDE_CODE_USE_BEDROCK", "1"), ("ANTHROPIC_MODEL", "claude-haiku-4-5")],
+        )
+    ]
+    outcome = run(scan(*files))
+    assert [f.code for f in outcome.findings] == ["MOD006"]  # the Bedrock ID is pinned anyway
+    assert outcome.findings[0].details["expected"] == (
+        "global.anthropic.claude-haiku-4-5-20251001-v1:0"
+    )
+
+
+def test_a_retired_model_the_live_list_still_serves_is_a_warning() -> None:
+    files = [config(PRODUCTION, "production", [("llm.model", "claude-sonnet-4-5-20250929")])]
+    assert [f.code for f in run(scan(*files), today=date(2026, 12, 1)).findings] == ["MOD003"]
+    outcome = run(
+        scan(*files),
+        served={"claude-sonnet-4-5-20250929", "claude-sonnet-5-5"},
+        today=date(2026, 12, 1),
+    )
+    [served] = outcome.findings
+    assert (served.code, served.severity.value) == ("MOD004", "warning")
+    assert "retired on 2026-11-30 per the catalog, but the API still serves it today" in (
+        served.message
+    )
+
+
+def test_the_live_list_does_not_rescue_a_bedrock_id() -> None:
+    """The Claude API's list says nothing about what Bedrock still serves."""
+    files = [
+        config(
+            ".env.production",
+            "production",
+            [
+                ("CLAUDE_CODE_USE_BEDROCK", "1"),
+                ("ANTHROPIC_MODEL", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+            ],
+        )
+    ]
+    outcome = run(scan(*files), served={"claude-sonnet-4-5-20250929"}, today=date(2026, 12, 1))
+    assert [f.code for f in outcome.findings] == ["MOD003"]
+
+
+def test_mod008_takes_the_live_max_tokens_when_the_api_states_it() -> None:
+    files = [
+        config(
+            PRODUCTION,
+            "production",
+            [("llm.model", "claude-opus-4-8"), ("llm.max_tokens", "64000")],
+        )
+    ]
+    assert codes(run(scan(*files)), "MOD008") == []
+    served = {"claude-opus-4-8": ServedModel("claude-opus-4-8", max_tokens=32_000)}
+    [limit] = codes(run(scan(*files), served=served), "MOD008")
+    assert limit.details["limit"] == "32000"
+    assert limit.details["limit_source"] == "GET /v1/models"
+    assert "the limit the API states" in limit.message

@@ -1,4 +1,4 @@
-""""Did you mean": same family and generation first, active before retired, and nothing rather
+""" "Did you mean": same family and generation first, active before retired, and nothing rather
 than a jump to another generation."""
 
 from __future__ import annotations

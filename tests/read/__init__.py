@@ -1,19 +1,31 @@
-"""Tests of the readers under `checker.read`; `found` and `at` keep the source-scanner tests short."""
+"""Tests of the readers under `checker.read`; the helpers keep the source-scanner tests short."""
 
 from __future__ import annotations
 
-from checker.read.source import scan_source
+from checker.read.source import SourceString, scan_source
 
 Found = tuple[str, int, int, str]
+QUOTES = ("'", '"', "`")
 
 
 def found(text: str, language: str) -> list[Found]:
-    """(value, line, column, bound) of every string the scanner returns, in order."""
-    return [(s.value, s.line, s.column, s.bound) for s in scan_source(text, language)]
+    """(value, line, column, bound) of every string the scanner returns, each checked in place."""
+    strings = scan_source(text, language)
+    for string in strings:
+        assert placed(text, string, language), string
+    return [(s.value, s.line, s.column, s.bound) for s in strings]
 
 
 def values(text: str, language: str) -> list[str]:
     return [s.value for s in scan_source(text, language)]
+
+
+def placed(text: str, string: SourceString, language: str) -> bool:
+    """Whether a string's position is its opening quote, or the first character of a default
+    (`${VAR:-d}`) or of an unquoted template value, which have no quote of their own."""
+    rest = at(text, string.line, string.column)
+    unquoted = string.default_of or language == "template"
+    return rest[:1] in QUOTES or bool(unquoted and rest.startswith(string.value))
 
 
 def at(text: str, line: int, column: int) -> str:

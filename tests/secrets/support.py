@@ -13,9 +13,9 @@ from pathlib import Path
 
 from checker.context import RunContext
 from checker.findings import Finding, Location
+from checker.scan.discovery import scan_workspace
 from checker.secrets import SecretsOutcome, check_secrets
 from checker.settings import load_settings
-from checker.scan.discovery import scan_workspace
 from checker.workspace.model import ConfigFile, ConfigValue, WorkspaceScan
 
 KEY_ALPHABET = string.ascii_letters + string.digits + "_-"

@@ -132,7 +132,8 @@ def test_a_placeholder_key_is_named_by_the_pattern_it_matched(tmp_path: Path) ->
     run, report, summary = _run(workspace, tmp_path, ANTHROPIC_API_KEY="your-api-key-here")
     [placeholder] = [f for f in report["findings"] if f["code"] == "SEC005"]
     assert placeholder["message"] == (
-        "`ANTHROPIC_API_KEY` holds a value that looks like the placeholder `your-…-here`, not a key."
+        "`ANTHROPIC_API_KEY` holds a value that looks like the placeholder `your-…-here`, "
+        "not a key."
     )
     for text in (run.stdout, summary, json.dumps(report)):
         assert "[REDACTED]" not in text

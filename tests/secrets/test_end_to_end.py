@@ -240,9 +240,19 @@ def test_a_placeholder_key_fails_with_sec005(app: Path, tmp_path: Path, api: Fak
     assert not api.requests
 
 
-def test_env_references_the_run_lacks_fail_production_and_warn_staging(
+def test_claude_settings_the_run_lacks_fail_production_and_warn_staging(
     app: Path, tmp_path: Path, api: FakeAnthropic
 ) -> None:
+    """`DATABASE_URL` and `REDIS_HOST` are the deploy platform's: left alone, and counted."""
+    production = app / "config" / "production.yaml"
+    production.write_text(
+        production.read_text().replace(
+            "  api_key: ${ANTHROPIC_API_KEY}\n",
+            "  api_key: ${ANTHROPIC_API_KEY}\n  base_url: ${ANTHROPIC_BASE_URL}\n",
+        )
+    )
+    staging = app / ".env.staging"
+    staging.write_text(staging.read_text() + "ANTHROPIC_BASE_URL=${ANTHROPIC_BASE_URL}\n")
     run = run_action(
         app,
         tmp_path,
@@ -257,11 +267,16 @@ def test_env_references_the_run_lacks_fail_production_and_warn_staging(
         for f in run.report["findings"]
         if f["code"] == "SEC006"
     )
+    lines = len(staging.read_text().splitlines())
     assert refs == [
-        (".env.staging", 2, "warning", "REDIS_HOST"),
-        ("config/production.yaml", 7, "error", "DATABASE_URL"),
+        (".env.staging", lines, "warning", "ANTHROPIC_BASE_URL"),
+        ("config/production.yaml", 6, "error", "ANTHROPIC_BASE_URL"),
     ]
-    assert "file=config/production.yaml,line=7" in run.stdout
+    assert "file=config/production.yaml,line=6" in run.stdout
+    unchecked = run.report["unchecked_references"]
+    assert (unchecked["references"], unchecked["variables"]) == (2, 2)
+    assert set(unchecked["examples"]) == {"DATABASE_URL", "REDIS_HOST"}
+    assert "were left alone: they are not Claude settings" in run.summary
 
 
 def test_keyless_federation_passes_without_a_key_and_skips_the_live_check(

@@ -8,6 +8,7 @@ import pytest
 
 from checker.context import RunContext
 from checker.findings import Severity
+from checker.redaction import Redactor
 from tests.secrets.support import SK, codes, make_key, only, secrets_outcome
 
 KEY = make_key()
@@ -292,3 +293,28 @@ def test_a_blank_api_key_input_is_named_as_the_input(tmp_path: Path) -> None:
     assert message.startswith(
         "No API key in this run: the `api-key` input contains only whitespace."
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("your-api-key-here", "the placeholder `your-…-here`"),
+        ("YOUR_ANTHROPIC_API_KEY", "the placeholder `your-…-key`"),
+        ("insert-token-here", "the placeholder `insert-…-here`"),
+        ("changeme", "a placeholder word from the list of common stand-ins"),
+        ("xxxxxxxx", "the filler character `x` repeated"),
+        ("<your-key>", "an unfilled template marker (`<…>`)"),
+        ("${ANTHROPIC_API_KEY}", "an unfilled template marker (`${…}`)"),
+        (SK + "api03-your-key-here", "the key prefix `sk-ant-api03-` followed by placeholder"),
+    ],
+)
+def test_sec005_names_the_pattern_it_matched_and_survives_redaction(
+    tmp_path: Path, value: str, named: str
+) -> None:
+    """The message names our own pattern, never the value: so the redactor, which blanks any
+    8 characters of a registered secret, leaves it readable."""
+    outcome = secrets_outcome({"ANTHROPIC_API_KEY": value}, tmp_path)
+    message = only(outcome.findings, "SEC005").message
+    assert named in message
+    reason = message.split(" holds ", 1)[1]  # the slot's own name may be in the value
+    assert Redactor([value])(reason) == reason

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.settings import Settings, load_settings
 from checker.scan.discovery import scan_workspace
+from checker.settings import Settings, load_settings
 from checker.workspace.model import WorkspaceScan
 from tests.helpers import FIXTURES
 

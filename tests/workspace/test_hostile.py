@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from checker.findings import Finding
-from checker.settings import Settings
 from checker.scan.discovery import scan_workspace
+from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
 from tests.helpers import run_cli
 

@@ -1,4 +1,4 @@
-"""The one pass's small parts: tiers, the new layout rows, sections, ignore comments, text tokens."""
+"""The one pass's small parts: tiers, new layout rows, sections, ignore comments, text tokens."""
 
 from __future__ import annotations
 
@@ -115,7 +115,10 @@ def test_samconfig_parameter_overrides_are_split_at_their_own_columns() -> None:
         user_env,
     )
     [model, stage] = sections["production"]
-    assert (model.key_path, model.value) == ("deploy.parameters.parameter_overrides.ClaudeModelId", "claude-x")
+    assert (model.key_path, model.value) == (
+        "deploy.parameters.parameter_overrides.ClaudeModelId",
+        "claude-x",
+    )
     assert model.location.column == 25 + overrides.index("claude-x")
     assert (stage.key_path, stage.value) == ("deploy.parameters.parameter_overrides.Stage", "prod")
     assert [v.key_path for v in sections[None]] == ["version", "deploy.parameters.stack_name"]
@@ -159,7 +162,9 @@ def test_findings_in_docs_are_notices_and_in_templates_warnings_at_most() -> Non
         make_finding("MOD003", "m", location=Location(".env.example", 1, 1)),
         make_finding("MOD003", "m", location=Location("src/a.py", 1, 1)),
     ]
-    capped, count = capped_by_tier(findings, {"docs/a.md": "nonruntime", ".env.example": "template"})
+    capped, count = capped_by_tier(
+        findings, {"docs/a.md": "nonruntime", ".env.example": "template"}
+    )
     assert [f.severity for f in capped] == [Severity.NOTICE, Severity.WARNING, Severity.ERROR]
     assert count == 2
 
@@ -225,3 +230,10 @@ def test_the_run_environment_is_production_values_named_env() -> None:
         ("SUMMARY_MODEL", "env:SUMMARY_MODEL"),
     ]
     assert run_environment_file({"PATH": "/bin"}) is None
+
+
+def test_every_environment_name_holds_a_core_the_layout_prefilter_looks_for() -> None:
+    from checker.scan.layouts import _ALIAS_CORES  # noqa: PLC0415 - the prefilter's own table
+    from checker.workspace.names import ALIASES  # noqa: PLC0415
+
+    assert all(any(core in alias for core in _ALIAS_CORES) for alias in ALIASES)

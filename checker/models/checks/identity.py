@@ -6,12 +6,12 @@ Which of them reports a value, and the value its fix names, is `plan_for`'s deci
 
 from __future__ import annotations
 
-from checker.findings import Finding, make_finding
+from checker.findings import Finding
 from checker.models.checks.evidence_text import evidence_text
 from checker.models.checks.final import Expected, Plan, plan_for
 from checker.models.checks.retirement import is_retired, retired_now
 from checker.models.collect import ModelUse
-from checker.models.context import PLATFORM_NAMES, CheckContext, shown
+from checker.models.context import PLATFORM_NAMES, CheckContext, shown, use_finding
 from checker.models.ids.refs import ANTHROPIC
 
 
@@ -46,21 +46,18 @@ def _malformed(use: ModelUse, plan: Plan) -> Finding:
         platform = PLATFORM_NAMES.get(plan.expected.platform, plan.expected.platform)
         because = evidence_text(use, plan.expected, PLATFORM_NAMES)
         message += f" That is {ref.model.name} in the {platform} form ({because})."
+    elif plan.profile is not None and plan.profile.prefix is not None:
+        message += f" Bedrock has no `{plan.profile.prefix}.` inference profile for it."
     elif plan.profile is not None:
-        message += " Bedrock serves this model only through an inference profile."
+        message += " Bedrock serves this model on demand only through an inference profile."
     elif ref.alias:
         message += (
             f" `{ref.corrected}` would be the alias, which can move to another snapshot without "
             "a deploy: the fix pins the snapshot it resolves to today."
         )
     details = {"slot": use.slot, "value": use.raw, "corrected": final}
-    return make_finding(
-        "MOD007",
-        message,
-        fix=f"Replace the value with `{final}`.",
-        environment=use.environment,
-        location=use.location,
-        details=details,
+    return use_finding(
+        "MOD007", message, use, fix=f"Replace the value with `{final}`.", details=details
     )
 
 
@@ -84,14 +81,7 @@ def _unknown(use: ModelUse, ctx: CheckContext) -> Finding:
         message += why
         fix = f"Replace the value with `{final}`, or an ID `GET /v1/models` lists."
         details["suggestion"] = ref.suggestion
-    return make_finding(
-        "MOD002",
-        message,
-        fix=fix,
-        environment=use.environment,
-        location=use.location,
-        details=details,
-    )
+    return use_finding("MOD002", message, use, fix=fix, details=details)
 
 
 def _final_suggestion(suggestion: str, ctx: CheckContext) -> tuple[str, str]:
@@ -135,14 +125,7 @@ def _platform_mismatch(use: ModelUse, expected: Expected) -> Finding:
     else:
         message += f"; {ref.model.name} has no known {provider_name} ID."
         fix = f"Choose a model available on {provider_name}."
-    return make_finding(
-        "MOD006",
-        message,
-        fix=fix,
-        environment=use.environment,
-        location=use.location,
-        details=details,
-    )
+    return use_finding("MOD006", message, use, fix=fix, details=details)
 
 
 def _article(word: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.findings import Finding, Severity, make_finding
+from checker.findings import Finding, Severity
 from checker.models.checks.final import Plan, plan_for
 from checker.models.checks.retirement import (
     is_deprecated,
@@ -18,7 +18,7 @@ from checker.models.checks.retirement import (
     still_served,
 )
 from checker.models.collect import ModelUse
-from checker.models.context import PLATFORM_NAMES, CheckContext, shown
+from checker.models.context import PLATFORM_NAMES, CheckContext, shown, use_finding
 from checker.models.ids.catalog import ModelInfo
 from checker.models.ids.refs import GATEWAY, ModelRef
 
@@ -90,7 +90,6 @@ def _served_past_retirement(value: _Value, ctx: CheckContext) -> Finding:
         "the API still serves it today (`GET /v1/models` lists it); it can stop at any moment."
     )
     fix, message = _replacement(message, value, ctx, value.ref.platform)
-    value.details["served"] = "true"
     return _finding("MOD004", message, value, fix, severity=Severity.WARNING)
 
 
@@ -143,12 +142,4 @@ def _finding(
     *,
     severity: Severity | None = None,
 ) -> Finding:
-    return make_finding(
-        code,
-        message,
-        severity=severity,
-        fix=fix,
-        environment=value.use.environment,
-        location=value.use.location,
-        details=value.details,
-    )
+    return use_finding(code, message, value.use, fix=fix, details=value.details, severity=severity)

@@ -9,10 +9,10 @@ else `global.`, else `us.`.
 
 from __future__ import annotations
 
-from checker.findings import Finding, make_finding
+from checker.findings import Finding
 from checker.models.checks.final import plan_for
 from checker.models.collect import ModelUse
-from checker.models.context import CheckContext, shown
+from checker.models.context import CheckContext, shown, use_finding
 
 
 def platform_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
@@ -47,16 +47,7 @@ def platform_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
         fix = (
             "Choose a model Bedrock serves in your region (`aws bedrock list-inference-profiles`)."
         )
-    return [
-        make_finding(
-            "MOD011",
-            message,
-            fix=fix,
-            environment=use.environment,
-            location=use.location,
-            details=details,
-        )
-    ]
+    return [use_finding("MOD011", message, use, fix=fix, details=details)]
 
 
 def _profile(final: str) -> str:

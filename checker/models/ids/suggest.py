@@ -84,8 +84,13 @@ def _parse(candidate: str, families: set[str]) -> _Wanted | None:
 
 
 def _version(model: ModelInfo) -> tuple[int, ...]:
-    """`4.5` -> (4, 5); a bare entry from the live list has none."""
+    """`4.5` -> (4, 5); an entry without a generation (a user's, the live list's) is read from
+    its ID: `claude-internal-7` -> (7,)."""
     try:
-        return tuple(int(part) for part in model.generation.split(".") if part)
+        written = tuple(int(part) for part in model.generation.split(".") if part)
     except ValueError:
-        return ()
+        written = ()
+    if written:
+        return written
+    parts = model.id.removeprefix("claude-").split("-")
+    return tuple(int(part) for part in parts if _NUMBER.match(part))

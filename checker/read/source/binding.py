@@ -35,7 +35,9 @@ MAX_DEPTH = 1_000
 TRANSPARENT = frozenset({"default", "value", "fallback", "defaultvalue", "default_value"})
 # Keywords after which a `:` ends a header (`if x:`, `case "a":`, `def f() -> str:`).
 HEADERS = frozenset({"case", "if", "elif", "else", "for", "while", "with", "except", "def"})
-HEADERS |= {"class", "lambda", "try", "finally", "match", "->"}
+HEADERS |= {"class", "try", "finally", "match", "->"}
+# Words and marks whose `:` is part of an expression (`a ? b : c`, `lambda m: x`), not a key's.
+COLON_OWNERS = frozenset({"?", "lambda"})
 ASSIGN = frozenset({"=", ":=", "+=", "??=", "||=", "=>"})
 OR_ELSE = frozenset({"||", "??", "?:"})
 MEMBER = frozenset({".", "::", "->", "?."})
@@ -91,16 +93,17 @@ class _Frame:
     decl_target: str = ""
     annot: str = ""
     called: str = ""
-    ternary: int = 0
+    colons: int = 0
     header: bool = False
 
     def reset(self) -> None:
         self.own = self.last_name = self.decl_target = self.annot = self.called = ""
-        self.decl = self.ternary = 0
+        self.decl = self.colons = 0
         self.header = False
 
-    def bind(self, name: str) -> None:
-        if name.lower() not in TRANSPARENT:
+    def bind(self, name: str, *, keyword: bool = True) -> None:
+        """Make `name` the binding; a keyword or key that says nothing (`default=`) is skipped."""
+        if not keyword or name.lower() not in TRANSPARENT:
             self.own = name
 
 
@@ -115,7 +118,7 @@ class Binder:
         self._soft_break = False
         self._pending: str | None = None
         self._awaiting: str | None = None
-        self._key_candidate = False
+        self._key_candidate = 0
         self._last_closed = ""
 
     def bind(self, tokens: Iterable[Token]) -> list[SourceString]:
@@ -142,7 +145,7 @@ class Binder:
                 top.reset()
         pending, self._pending = self._pending, None
         awaiting, self._awaiting = self._awaiting, None
-        key_candidate, self._key_candidate = self._key_candidate, False
+        key_candidate, self._key_candidate = self._key_candidate, 0
         if kind != CLOSE:
             top.count += 1
         if kind == STRING:
@@ -159,6 +162,8 @@ class Binder:
             top.decl = top.decl or 1
         elif kind == KEYWORD and token.text in HEADERS:
             top.header = True
+        elif kind == KEYWORD and token.text in COLON_OWNERS:
+            top.colons += 1
         self._p3, self._p2, self._p1 = self._p2, self._p1, token
 
     def _break(self, *, everything: bool) -> None:
@@ -189,7 +194,8 @@ class Binder:
         else:
             before = len(self.results)
             self._emit(token, top.own or top.inherited, "")
-            self._key_candidate = len(self.results) > before and not has_signal(token.text)
+            if not has_signal(token.text):
+                self._key_candidate = len(self.results) - before
 
     def _name(self, top: _Frame, word: str, pending: str | None) -> None:
         if self._p1.text == "." and self._p2.kind == NAME and self._p2.text == "env":
@@ -250,7 +256,7 @@ class Binder:
             top.called = frame.callee
         self._last_closed = frame.callee
 
-    def _op(self, top: _Frame, op: str, pending: str | None, key_candidate: bool) -> None:
+    def _op(self, top: _Frame, op: str, pending: str | None, key_candidate: int) -> None:
         if op == ",":
             top.arg += 1
             top.reset()
@@ -262,17 +268,17 @@ class Binder:
             self._pending = pending
         elif op in OR_ELSE and pending is not None:
             self._awaiting = pending
-        elif op == "?":
-            top.ternary += 1
+        elif op in COLON_OWNERS:
+            top.colons += 1
         elif op in (":", "?:"):
             self._colon(top, key_candidate)
         elif op in ASSIGN:
             self._assign(top, op, key_candidate)
 
-    def _colon(self, top: _Frame, key_candidate: bool) -> None:
+    def _colon(self, top: _Frame, key_candidate: int) -> None:
         p1 = self._p1
-        if top.ternary:
-            top.ternary -= 1
+        if top.colons:
+            top.colons -= 1
         elif top.header:
             top.reset()
         elif p1.kind == NAME:
@@ -284,7 +290,7 @@ class Binder:
         elif p1.kind == CLOSE and top.called:
             top.annot = top.called
 
-    def _assign(self, top: _Frame, op: str, key_candidate: bool) -> None:
+    def _assign(self, top: _Frame, op: str, key_candidate: int) -> None:
         p1 = self._p1
         if op == "=>":
             if p1.kind not in (NAME, STRING):
@@ -293,14 +299,14 @@ class Binder:
             target = p1.text
         else:
             target = top.decl_target or top.annot or top.last_name
-        top.bind(target)
+        top.bind(target, keyword=not top.decl_target and top.opener in ("(", "{", "["))
         top.decl_target = top.annot = ""
         top.decl = 2
 
-    def _drop_key(self, key_candidate: bool) -> None:
+    def _drop_key(self, key_candidate: int) -> None:
         """A key that passed the filter only by its container's name is a name, not a value."""
         if key_candidate:
-            self.results.pop()
+            del self.results[-key_candidate:]
 
     def _emit(self, token: Token, bound: str, default_of: str) -> None:
         value = token.text

@@ -35,6 +35,7 @@ KEYWORDS |= {"not", "is", "lambda", "try", "finally", "def", "fn", "func", "fun"
 KEYWORDS |= {"class", "struct", "import", "from", "package", "use", "as", "with", "elif"}
 KEYWORDS |= {"except", "match", "echo"}
 MAX_MODES = 200
+MAX_REGEX = 1_000
 _OPS = (
     r"===|!==|\?\?=|\|\|=|&&=|\.\.\.|=>|->|::|:=|\?\?|\?\.|\?:|==|!=|<=|>=|\+=|-=|\*=|/=|&&|\|\||"
     r"\+\+|--|."
@@ -87,7 +88,8 @@ class Syntax:
     word_ops: tuple[tuple[str, str], ...] = ()
     header_ops: frozenset[str] = frozenset()
     php_tags: bool = False
-    ruby_blocks: bool = False
+    heredoc: str = ""
+    begin_end: bool = False
     prefixed_quotes: bool = False
 
 
@@ -142,7 +144,7 @@ class _Cursor:
 @cache
 def _compile(syntax: Syntax) -> _Compiled:
     """The master pattern: the frequent tokens (names, plain punctuation) are tried first."""
-    name = syntax.name + (r"(?![\"'#])" if syntax.prefixed_quotes else "")
+    name = f"(?>{syntax.name})(?![\"'#])" if syntax.prefixed_quotes else syntax.name
     parts = [f"(?P<name>{name})", f"(?P<op>{_PLAIN_OPS})"]
     parts += [r"(?P<nl>\n)", r"(?P<cont>\\\r?\n)"]
     if syntax.line_comment:
@@ -151,8 +153,8 @@ def _compile(syntax: Syntax) -> _Compiled:
         parts.append(r"(?P<bc>/\*)")
     if syntax.php_tags:
         parts += [r"(?P<phpclose>\?>)", r"(?P<phpopen><\?(?:php\b|=)?)"]
-    if syntax.ruby_blocks:
-        parts.append(r"(?P<heredoc><<[~-]?(?P<hq>['\"`]?)[A-Za-z_]\w*(?P=hq))")
+    if syntax.heredoc:
+        parts.append(f"(?P<heredoc>{syntax.heredoc})")
     quotes: dict[str, Quote] = {}
     stops: dict[str, re.Pattern[str]] = {}
     for index, quote in enumerate(syntax.quotes):
@@ -237,10 +239,11 @@ class _Lexer:
         self.previous = OPEN
         self.depth = 0
         self.stopped = False
-        self.heredocs: list[tuple[str, bool]] = []
+        self.no_regex_before = -1
+        self.heredocs: list[str] = []
         if syntax.php_tags and not text.startswith("<?", pos):
             pos = _skip_html(text, pos, limit, at)
-        self.pos = _skip_begin(text, pos, limit, at) if syntax.ruby_blocks else pos
+        self.pos = _skip_begin(text, pos, limit, at) if syntax.begin_end else pos
 
     def step(self, stop: str) -> Token | None:
         """Read one unit (a token, a comment, a piece of a string); the token it makes, if any."""
@@ -271,20 +274,32 @@ class _Lexer:
         elif group in ("num", "char"):
             kind = VALUE
         elif group == "heredoc":
-            self.heredocs.append((word.lstrip("<~-").strip("'\"`"), word[2:3] in ("~", "-")))
+            self.heredocs.append(word.lstrip("<~- \t").strip("'\"`"))
             kind = VALUE
         elif word == "/" and self.syntax.regex_literals and self.previous in _BEFORE_REGEX:
-            literal = _REGEX_LITERAL.match(text, begin, self.limit)
-            if literal:
-                kind, self.pos = VALUE, literal.end()
+            kind = self._regex_literal(begin)
         else:
             kind, word = self._punctuation(word, begin, stop)
         return None if self.stopped else Token(kind, word, at.line, at.column(begin))
 
+    def _regex_literal(self, begin: int) -> int:
+        """A `/` where a value may start opens a regex literal (JS, Ruby), unless one already
+        failed to close on this line: then the rest of the line is read as code, so no line is
+        scanned for a regex end more than once."""
+        if begin < self.no_regex_before:
+            return OP
+        literal = _REGEX_LITERAL.match(self.text, begin, min(self.limit, begin + MAX_REGEX))
+        if literal is None:
+            newline = self.text.find("\n", begin, self.limit)
+            self.no_regex_before = self.limit if newline < 0 else newline
+            return OP
+        self.pos = literal.end()
+        return VALUE
+
     def _newline(self) -> Token:
         if self.heredocs:
             self.pos = _skip_heredocs(self.text, self.pos, self.limit, self.at, self.heredocs)
-        if self.syntax.ruby_blocks:
+        if self.syntax.begin_end:
             self.pos = _skip_begin(self.text, self.pos, self.limit, self.at)
         return _NEWLINE
 
@@ -444,16 +459,15 @@ def _skip_begin(text: str, pos: int, limit: int, at: _Cursor) -> int:
     return finish
 
 
-def _skip_heredocs(
-    text: str, pos: int, limit: int, at: _Cursor, heredocs: list[tuple[str, bool]]
-) -> int:
-    """Ruby: the bodies of the heredocs opened on the line just ended, up to their terminators."""
-    for name, indented in heredocs:
+def _skip_heredocs(text: str, pos: int, limit: int, at: _Cursor, heredocs: list[str]) -> int:
+    """Ruby, PHP: the bodies of the heredocs opened on the line just ended, each up to the line
+    that starts with its name (`EOS`, `EOT;`, `  TEXT`), indented or not."""
+    for name in heredocs:
         while pos < limit:
             newline = text.find("\n", pos, limit)
             finish = limit if newline < 0 else newline
-            row = text[pos:finish]
-            if (row.strip() if indented else row.rstrip("\r")) == name:
+            row = text[pos:finish].strip()
+            if row.startswith(name) and not row[len(name) : len(name) + 1].isidentifier():
                 pos = finish
                 break
             if newline < 0:
@@ -516,6 +530,7 @@ PHP = Syntax(
     name=r"\$?[^\W\d]\w*",
     decls=frozenset({"const"}),
     php_tags=True,
+    heredoc=r"<<<[ \t]*(?P<hq>['\"]?)[A-Za-z_]\w*(?P=hq)",
 )
 RUST = Syntax(
     quotes=(Quote('b?r#*"', '"', escapes="none", multiline=True, hashes=True), _DOUBLE_MULTILINE),

@@ -20,7 +20,13 @@ VALUE = 10  # a number, a regex or character literal: a value that is not a stri
 
 @dataclass(frozen=True, slots=True)
 class SourceString:
-    """One string literal of interest in a source file."""
+    """One string literal of interest in a source file.
+
+    `value` is the decoded text (no quotes); `line` and `column` (1-based, in characters) place
+    its opening quote, or a `${VAR:-default}`'s first default character; `bound` is the name it is
+    bound to or passed as (`""` when none); `default_of` is the variable an environment lookup
+    reads when `value` is that lookup's default (`"CLAUDE_MODEL"`), else `""`.
+    """
 
     value: str
     line: int

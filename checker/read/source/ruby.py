@@ -8,6 +8,8 @@ and `"model" => "x"` a key and an arrow, `ENV.fetch("X", "d")`, `ENV["X"] || "d"
 
 from __future__ import annotations
 
+import re
+
 from checker.read.source.binding import bind
 from checker.read.source.c_family import Quote, Syntax, lex
 from checker.read.source.model import SourceString
@@ -23,12 +25,13 @@ RUBY = Syntax(
     regex_literals=True,
     name=r"(?:@@?|\$)?[^\W\d]\w*(?:[?!](?![=~]))?",
     word_ops=(("or", "||"), ("and", "&&")),
-    ruby_blocks=True,
+    heredoc=r"<<[~-]?(?P<hq>['\"`]?)[A-Za-z_]\w*(?P=hq)",
+    begin_end=True,
 )
+_END = re.compile(r"^__END__\r?$", re.MULTILINE)
 
 
 def scan(text: str) -> list[SourceString]:
     """The wanted strings of one Ruby file."""
-    data = text.find("\n__END__\n")
-    end = len(text) if data < 0 else data + 1
-    return bind(lex(text, RUBY, end=end))
+    data = _END.search(text)
+    return bind(lex(text, RUBY, end=len(text) if data is None else data.start()))
