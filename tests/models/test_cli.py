@@ -105,6 +105,8 @@ def examples_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         ("MOD003", "development", "config/development.yaml", 7),
         ("MOD007", "production", "services/summarizer/.env.production", 2),
         ("MOD005", "staging", "services/summarizer/app.staging.json", 4),
+        ("MOD003", None, "src/support_bot/llm.py", 8),  # a constant in the source code
+        ("MOD003", None, "src/support_bot/llm.py", 9),  # an `os.getenv` default
     ],
 )
 def test_the_examples_show_their_intended_mistakes(
@@ -116,6 +118,14 @@ def test_the_examples_show_their_intended_mistakes(
         if (f["code"], f["environment"], f["file"], f["line"]) == (code, environment, file, line)
     ]
     assert len(hits) == 1, examples_report["findings"]
+
+
+def test_the_examples_docs_mention_retired_models_and_stay_quiet(
+    examples_report: dict[str, Any],
+) -> None:
+    docs = [f for f in examples_report["findings"] if f["file"] == "docs/models.md"]
+    assert len(docs) == 3
+    assert {f["severity"] for f in docs} == {"notice"}
 
 
 def test_litellm_proxy_routes(tmp_path: Path) -> None:
