@@ -177,6 +177,7 @@ class _Pass:
                 _unparsable(relative, layout.format, failure, layout.environment)
             )
             return
+        values = keyed_by_name(values, litellm=is_litellm_config(values))
         self._add(relative, layout.environment, layout.group, values, kind)
 
     def _shared(self, parts: list[str], relative: str, data: bytes, kind: FileKind) -> None:

@@ -145,6 +145,6 @@ def test_litellm_proxy_routes(tmp_path: Path) -> None:
     )
     assert by_code["MOD003"]["details"]["replacement"] == "vertex_ai/claude-opus-4-8"
     assert "`anthropic/claude-haiku-4-5-20251001`" in by_code["MOD005"]["fix"]
-    assert report["models"]["production"]["model_list[3].litellm_params.model"] == (
+    assert report["models"]["production"]["model_list[router].litellm_params.model"] == (
         "openrouter/anthropic/claude-haiku-4.5"
     )

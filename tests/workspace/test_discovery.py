@@ -48,7 +48,7 @@ def test_every_format_is_found_and_parsed_with_exact_positions() -> None:
     assert where(result, "config/production.yaml", "worker.temperature") == ("0.2", 10, 16)
     assert where(result, "config/staging.json", "llm.max_tokens") == ("64000", 4, 19)
     assert where(result, "config/staging.json", "id") == ("after-escapes", 9, 9)
-    assert where(result, "config/development.toml", "workers[1].model") == (
+    assert where(result, "config/development.toml", "workers[b].model") == (
         "claude-sonnet-4-5",
         15,
         9,
@@ -63,7 +63,7 @@ def test_every_format_is_found_and_parsed_with_exact_positions() -> None:
         "services/worker/src/main/resources/application-prod.properties",
         "spring.ai.anthropic.chat.options.model",
     ) == ("claude-sonnet-4-5", 3, 40)
-    assert where(result, "charts/web/values-prod.yaml", "env[0].value") == (
+    assert where(result, "charts/web/values-prod.yaml", "env[ANTHROPIC_MODEL].value") == (
         "claude-opus-4-1",
         4,
         12,

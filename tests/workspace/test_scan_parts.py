@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.findings import Location, Severity, make_finding
+from checker.scan.discovery import scan_workspace
 from checker.scan.kinds import capped_by_tier, structured_format, tier_of
 from checker.scan.layouts import LayoutMatch, layout_patterns, match_layout
 from checker.scan.litellm import is_litellm_config, keyed_by_name
@@ -12,6 +15,7 @@ from checker.scan.runenv import run_environment_file
 from checker.scan.sections import split_sections
 from checker.scan.suppress import EVERY_CODE, PathGlobs, Suppression, inline_ignores
 from checker.scan.text import id_tokens
+from checker.settings import Settings
 from checker.workspace.model import ConfigValue
 from checker.workspace.names import user_env
 
@@ -237,3 +241,32 @@ def test_every_environment_name_holds_a_core_the_layout_prefilter_looks_for() ->
     from checker.workspace.names import ALIASES  # noqa: PLC0415
 
     assert all(any(core in alias for core in _ALIAS_CORES) for alias in ALIASES)
+
+
+def test_a_reordered_model_list_is_the_same_slots(tmp_path: Path) -> None:
+    """Entries keyed by name: swapping two entries between environments is not drift."""
+    entries = {
+        "staging": ("chat", "claude-opus-4-8", "fast", "claude-haiku-5-5"),
+        "production": ("fast", "claude-haiku-5-5", "chat", "claude-opus-4-8"),
+    }
+    for environment, (first, first_model, second, second_model) in entries.items():
+        folder = tmp_path / "deploy" / environment
+        folder.mkdir(parents=True)
+        (folder / "litellm.yaml").write_text(
+            f"model_list:\n  - model_name: {first}\n    litellm_params:\n"
+            f"      model: anthropic/{first_model}\n  - model_name: {second}\n"
+            f"    litellm_params:\n      model: anthropic/{second_model}\n"
+        )
+    result = scan_workspace(Settings(workspace=tmp_path, config_path=None))
+    keys = {
+        config.environment: sorted(value.key_path for value in config.values)
+        for config in result.files
+    }
+    assert (
+        keys["staging"]
+        == keys["production"]
+        == [
+            "model_list[chat].litellm_params.model",
+            "model_list[fast].litellm_params.model",
+        ]
+    )
