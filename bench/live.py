@@ -25,7 +25,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from checker.live.ladder import run_live  # noqa: E402
-from checker.settings import LiveLevel, Settings  # noqa: E402
+from checker.settings import Settings  # noqa: E402
+from checker.vocabulary import LiveLevel  # noqa: E402
 from tests.fake_api import DEFAULT_ALIASES, DEFAULT_MODELS, FakeAnthropic, fake_key  # noqa: E402
 from tests.helpers import base_env  # noqa: E402
 
@@ -97,7 +98,8 @@ def direct(api: FakeAnthropic, level: LiveLevel) -> tuple[float, dict[str, objec
     )
     started = time.perf_counter()
     outcome = run_live(settings, KEY, list(MODELS), list(MODELS))
-    return time.perf_counter() - started, outcome.report
+    seconds = time.perf_counter() - started
+    return seconds, outcome.report.to_dict() if outcome.report is not None else {}
 
 
 def report_direct(api: FakeAnthropic, runs: int) -> None:

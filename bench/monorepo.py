@@ -9,10 +9,13 @@ mention retired models too, and must stay quiet. It then runs, round-robin, the 
 `claude-preflight TREE --live-check off --json OUT` and (when found) `llm-sunset scan --offline`,
 and prints best and median wall time, the child's peak RSS, time per 1k files, how many of the 20
 retired references each found and how many errors or warnings each raised in docs, tests and
-vendored code. Targets: at 20,000 files at most 1.5 s and 200 MB, exactly the 20 MOD003 errors,
-no noise, and time per file flat between the sizes. Exit code 0 when every target is met, 1 if not.
+vendored code. `--call-sites N` (default 2,000) spreads N Claude API calls over the runtime Python
+and TypeScript files (`client.messages.create(...)`, `anthropic.messages.create({...})`); every
+tenth sends `temperature` to a 4.7+ model, which must be exactly that many REQ001 errors. Targets:
+at 20,000 files at most 1.5 s and 200 MB, exactly the 20 MOD003 and the REQ001 errors, no noise,
+and time per file flat between the sizes. Exit code 0 when every target is met, 1 if not.
 
-    python bench/monorepo.py [--files 2000 20000] [--runs 5] [--peer PATH] [--seed 7]
+    python bench/monorepo.py [--files 2000 20000] [--call-sites 2000] [--runs 5] [--peer PATH]
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ DEFAULT_PEER = ROOT / "bench" / ".peer-venv" / "bin" / "llm-sunset"
 API_KEY = "sk-ant-api03-" + "a" * 93 + "AA"  # well formed, so the secrets checks pass
 REFERENCES = 200
 RETIRED_REFERENCES = 20
+CALL_SITES = 2_000
+CALLS_PER_FILE = 4
+BROKEN_CALL_EVERY = 10  # every tenth call sends `temperature` to a 4.7+ model: REQ001
 TARGET_FILES = 20_000
 TARGET_SECONDS = 1.5
 TARGET_MB = 200.0
@@ -274,6 +280,41 @@ QUIET: tuple[tuple[str, str, str], ...] = (
      '"""Vendored helpers."""\n\nNAME = "@WORD@"\n@MENTION@', 'LEGACY_MODEL = "@ID@"\n'),
 )  # fmt: skip
 GITIGNORE = "node_modules/\ndist/\n__pycache__/\n*.pyc\n.terraform/\n"
+# Claude API calls appended to runtime Python and TypeScript files; `@EXTRA@` is `temperature`
+# on a broken call, else nothing. The imports go first in the block (valid anywhere at the top
+# level); the temperature line's offset in the block is where REQ001 must point.
+PYTHON_CALLS = (
+    "\n\nimport anthropic\n\n_client = anthropic.Anthropic()\n",
+    """
+
+def ask_@K@(prompt: str) -> str:
+    \"\"\"One @WORD@ question to Claude.\"\"\"
+    reply = _client.messages.create(
+        model="@MODEL@",
+        max_tokens=1024,
+@EXTRA@        system="You answer questions about @WORD@ records.",
+        messages=[{"role": "user", "content": prompt}],
+    )
+    return reply.content[0].text
+""",
+    "        temperature=0.2,\n",
+)
+TYPESCRIPT_CALLS = (
+    '\nimport Anthropic from "@anthropic-ai/sdk";\n\nconst anthropic = new Anthropic();\n',
+    """
+export async function ask@K@(prompt: string): Promise<string> {
+  const reply = await anthropic.messages.create({
+    model: "@MODEL@",
+    max_tokens: 1024,
+@EXTRA@    messages: [{ role: "user", content: prompt }],
+  });
+  const block = reply.content[0];
+  return block.type === "text" ? block.text : "";
+}
+""",
+    "    temperature: 0.2,\n",
+)
+CALL_BLOCKS = {"py": PYTHON_CALLS, "ts": TYPESCRIPT_CALLS}
 
 
 @dataclass
@@ -284,6 +325,8 @@ class Truth:
     references: int = 0
     retired_at: set[tuple[str, int]] = field(default_factory=set)
     mentions: int = 0
+    calls: int = 0
+    broken_calls_at: set[tuple[str, int]] = field(default_factory=set)
 
 
 def catalog_ids(today: datetime.date) -> tuple[list[str], list[str]]:
@@ -324,19 +367,49 @@ def fill(pattern: str, index: int, services: int, **extra: str) -> str:
     return pattern
 
 
-def generate(root: Path, files: int, seed: int, today: datetime.date) -> Truth:
-    """Write the tree (`files` tracked files plus an ignored `dist/`) and say what it holds."""
-    rng = random.Random(seed)
-    retired, active = catalog_ids(today)
-    services = max(files // 100, 10)
-    source, config = round(files * 0.60), round(files * 0.25)
-    quiet = files - source - config - 1  # docs and tests (10%) then vendored (5%); .gitignore
-    docs_tests = round(files * 0.10)
-    kinds = [SOURCE_KINDS[i % 5] for i in range(source)]
-    kinds += [CONFIG_KINDS[i % 5] for i in range(config)]
-    by_kind: dict[str, list[int]] = {}
-    for number, kind in enumerate(kinds):
-        by_kind.setdefault(kind, []).append(number)
+def spread_calls(by_kind: dict[str, list[int]], calls: int, per_file: int) -> dict[int, int]:
+    """Runtime Python and TypeScript file number -> how many calls it holds: `per_file` each (a
+    service's Claude client module holds a few), half the files of each language, round-robin
+    once every file holds its share."""
+    holders = [number for kind in CALL_BLOCKS for number in by_kind.get(kind, [])]
+    holders.sort(key=lambda number: (number % 7, number))  # spread, not the first N in a row
+    used = holders[: max(1, -(-calls // max(per_file, 1)))] if holders else []
+    counts: dict[int, int] = {}
+    for index in range(calls if used else 0):
+        number = used[index % len(used)]
+        counts[number] = counts.get(number, 0) + 1
+    return counts
+
+
+def call_block(
+    kind: str, number: int, count: int, first: int, models: list[str]
+) -> tuple[str, list[int]]:
+    """The calls appended to one file, and the block-relative lines of their `temperature`."""
+    header, body, extra = CALL_BLOCKS[kind]
+    extra_row = body.split("\n").index(next(r for r in body.split("\n") if r.startswith("@EXTRA@")))
+    text, broken = header, []
+    for offset in range(count):
+        index = first + offset
+        chunk = body.replace("@K@", f"{number}_{offset}")
+        chunk = chunk.replace("@MODEL@", models[index % len(models)])
+        if index % BROKEN_CALL_EVERY == 0:
+            broken.append(text.count("\n") + extra_row + 1)
+            chunk = chunk.replace("@EXTRA@", extra)
+        else:
+            chunk = chunk.replace("@EXTRA@", "")
+        text += chunk
+    return text, broken
+
+
+def place_references(
+    by_kind: dict[str, list[int]],
+    rng: random.Random,
+    retired: list[str],
+    active: list[str],
+    files: int,
+) -> dict[int, tuple[str, str]]:
+    """File number -> (reference line, model ID): the shapes spread evenly, every tenth
+    reference a retired model."""
     holders: dict[int, tuple[str, str]] = {}  # file number -> (reference line, model ID)
     share, extra = divmod(REFERENCES, len(SHAPES))
     per_shape = [share + (index < extra) for index in range(len(SHAPES))]
@@ -351,7 +424,34 @@ def generate(root: Path, files: int, seed: int, today: datetime.date) -> Truth:
     for order, number in enumerate(sorted(holders)):  # every 10th reference is a retired model
         pool = retired if order % (REFERENCES // RETIRED_REFERENCES) == 0 else active
         holders[number] = (holders[number][0], pool[order % len(pool)])
+    return holders
+
+
+def generate(
+    root: Path,
+    files: int,
+    seed: int,
+    today: datetime.date,
+    *,
+    calls: int = CALL_SITES,
+    per_file: int = CALLS_PER_FILE,
+) -> Truth:
+    """Write the tree (`files` tracked files plus an ignored `dist/`) and say what it holds."""
+    rng = random.Random(seed)
+    retired, active = catalog_ids(today)
+    services = max(files // 100, 10)
+    source, config = round(files * 0.60), round(files * 0.25)
+    quiet = files - source - config - 1  # docs and tests (10%) then vendored (5%); .gitignore
+    docs_tests = round(files * 0.10)
+    kinds = [SOURCE_KINDS[i % 5] for i in range(source)]
+    kinds += [CONFIG_KINDS[i % 5] for i in range(config)]
+    by_kind: dict[str, list[int]] = {}
+    for number, kind in enumerate(kinds):
+        by_kind.setdefault(kind, []).append(number)
+    holders = place_references(by_kind, rng, retired, active, files)
     truth = Truth(files=files, references=len(holders))
+    call_counts = spread_calls(by_kind, calls, per_file)
+    calls_made = 0
     made: set[Path] = set()
 
     def write(relative: str, text: str) -> None:
@@ -364,8 +464,14 @@ def generate(root: Path, files: int, seed: int, today: datetime.date) -> Truth:
     for number, kind in enumerate(kinds):
         path_pattern, template, plain = RUNTIME[kind]
         line, model = holders.get(number, (plain, ""))
-        text = fill(template, number, services, **{"@REF@": line.replace("@ID@", model)})
         relative = fill(path_pattern, number, services)
+        count = call_counts.get(number, 0)
+        if count:
+            block, broken = call_block(kind, number, count, calls_made, active)
+            truth.broken_calls_at |= {(relative, template.count("\n") + row) for row in broken}
+            calls_made += count
+            template += block
+        text = fill(template, number, services, **{"@REF@": line.replace("@ID@", model)})
         if model in retired:
             truth.retired_at.add((relative, template.split("\n").index("@REF@") + 1))
         write(relative, text)
@@ -380,6 +486,7 @@ def generate(root: Path, files: int, seed: int, today: datetime.date) -> Truth:
         write(fill(path_pattern, index, services), text)
     write(".gitignore", GITIGNORE)
     write("dist/bundle.js", f'export const model = "{retired[0]}";\n')  # ignored: never read
+    truth.calls = calls_made
     return truth
 
 
@@ -403,6 +510,9 @@ class Outcome:
     retired_elsewhere: int = 0  # retired reported at any other runtime place
     noise: int = 0  # errors and warnings in docs, tests and vendored code
     note: str = ""
+    broken_expected: int = 0  # calls that send `temperature` to a 4.7+ model
+    broken_found: int = 0  # REQ001 errors at those `temperature` arguments
+    broken_elsewhere: int = 0  # REQ001 or REQ002 errors anywhere else
 
 
 @dataclass
@@ -441,13 +551,18 @@ def read_preflight(report: Path, truth: Truth) -> Outcome:
     if not report.exists():
         return Outcome(note="no JSON report written")
     findings: list[dict[str, Any]] = json.loads(report.read_text())["findings"]
-    outcome = Outcome()
+    outcome = Outcome(broken_expected=len(truth.broken_calls_at))
     codes = Counter(f"{item['code']}:{item['severity']}" for item in findings)
     outcome.note = ", ".join(f"{code} x{count}" for code, count in sorted(codes.items()))
     for item in findings:
         file, severity = item.get("file") or "", item["severity"]
         if quiet_path(file):
             outcome.noise += severity in ("error", "warning")
+        elif item["code"].startswith("REQ") and severity == "error":
+            if item["code"] == "REQ001" and (file, item.get("line")) in truth.broken_calls_at:
+                outcome.broken_found += 1
+            else:
+                outcome.broken_elsewhere += 1
         elif item["code"] == "MOD003" and severity == "error":
             if (file, item.get("line")) in truth.retired_at:
                 outcome.retired_found += 1
@@ -500,15 +615,22 @@ class Row:
         return self.best * 1000 / (self.files / 1000)
 
 
-def bench_size(files: int, runs: int, peer: Path | None, seed: int) -> list[Row]:
+def bench_size(
+    files: int, runs: int, peer: Path | None, seed: int, calls: tuple[int, int]
+) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="preflight-monorepo-") as folder:
         scratch = Path(folder)
         tree = scratch / "monorepo"
         started = time.perf_counter()
-        truth = generate(tree, files, seed, datetime.date.today())
+        truth = generate(
+            tree, files, seed, datetime.date.today(), calls=calls[0], per_file=calls[1]
+        )
         seconds = time.perf_counter() - started
+        holders = len({path for path, _ in truth.broken_calls_at})
         print(f"{files} files: {truth.references} references ({len(truth.retired_at)} retired), "
-              f"{truth.mentions} quiet mentions, written in {seconds:.1f} s")  # fmt: skip
+              f"{truth.calls} API calls, up to {calls[1]} a file ({len(truth.broken_calls_at)} "
+              f"in {holders} files send `temperature` to a 4.7+ model), {truth.mentions} quiet "
+              f"mentions, written in {seconds:.1f} s")  # fmt: skip
         git_add(tree)
         preflight = str(Path(sys.executable).parent / "claude-preflight")
         report = scratch / "preflight.json"
@@ -536,13 +658,19 @@ def bench_size(files: int, runs: int, peer: Path | None, seed: int) -> list[Row]
 
 def report(rows: list[Row]) -> bool:
     print(f"\n{'files':>7}  {'tool':<17}{'best s':>7}{'median s':>10}{'peak MB':>9}"
-          f"{'ms/1k files':>13}{'retired found':>15}{'noise in docs/tests':>21}")  # fmt: skip
+          f"{'ms/1k files':>13}{'retired found':>15}{'REQ001 found':>14}"
+          f"{'noise in docs/tests':>21}")  # fmt: skip
     for row in rows:
         found = f"{row.outcome.retired_found}/{RETIRED_REFERENCES}"
         if row.outcome.retired_elsewhere:
             found += f" +{row.outcome.retired_elsewhere}"
+        broken = f"{row.outcome.broken_found}/{row.outcome.broken_expected}"
+        if row.outcome.broken_elsewhere:
+            broken += f" +{row.outcome.broken_elsewhere}"
+        if row.tool != "claude-preflight":
+            broken = "-"
         print(f"{row.files:>7}  {row.tool:<17}{row.best:7.2f}{row.median:10.2f}{row.peak_mb:9.1f}"
-              f"{row.ms_per_1k:13.1f}{found:>15}{row.outcome.noise:>21}")  # fmt: skip
+              f"{row.ms_per_1k:13.1f}{found:>15}{broken:>14}{row.outcome.noise:>21}")  # fmt: skip
     print()
     for row in rows:
         print(f"{row.files:>7}  {row.tool}: {row.outcome.note or 'no findings'}")
@@ -550,6 +678,8 @@ def report(rows: list[Row]) -> bool:
     verdicts = [
         row.outcome.retired_found == RETIRED_REFERENCES
         and not row.outcome.retired_elsewhere
+        and row.outcome.broken_found == row.outcome.broken_expected
+        and not row.outcome.broken_elsewhere
         and not row.outcome.noise
         for row in ours
     ]
@@ -560,7 +690,8 @@ def report(rows: list[Row]) -> bool:
     passed = all(verdicts)
     print(
         f"\ntargets: {TARGET_FILES} files <= {TARGET_SECONDS} s and <= {TARGET_MB:g} MB, exactly "
-        f"{RETIRED_REFERENCES} MOD003 errors at the retired references, no error or warning in "
+        f"{RETIRED_REFERENCES} MOD003 errors at the retired references and one REQ001 error per "
+        "broken call, no error or warning in "
         f"docs/tests/vendor, flat time per file: {'PASS' if passed else 'FAIL'}"
     )
     return passed
@@ -570,6 +701,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, nargs="+", default=[2_000, TARGET_FILES])
     parser.add_argument("--runs", type=int, default=5, help="timed runs per tool and size")
+    parser.add_argument(
+        "--call-sites",
+        type=int,
+        default=CALL_SITES,
+        help="Claude API calls in the Python and TS files",
+    )
+    parser.add_argument(
+        "--calls-per-file",
+        type=int,
+        default=CALLS_PER_FILE,
+        help="calls in each file that holds any (1: every call in a file of its own)",
+    )
     parser.add_argument("--peer", help="llm-sunset executable (default: bench/.peer-venv, PATH)")
     parser.add_argument("--seed", type=int, default=7)
     arguments = parser.parse_args(argv)
@@ -580,7 +723,8 @@ def main(argv: list[str] | None = None) -> int:
               "or pass --peer PATH.\n")  # fmt: skip
     rows: list[Row] = []
     for files in sorted(arguments.files):
-        rows += bench_size(files, arguments.runs, peer, arguments.seed)
+        calls = (arguments.call_sites, arguments.calls_per_file)
+        rows += bench_size(files, arguments.runs, peer, arguments.seed, calls)
     return 0 if report(rows) else 1
 
 

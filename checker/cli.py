@@ -30,7 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Prove a Claude API integration will work in production before you deploy.",
     )
     parser.add_argument(
-        "workspace", nargs="?", default=None, help="repository to check (default: .)"
+        "workspace",
+        nargs="*",
+        metavar="WORKSPACE",
+        help="repository to check (default: .); with --files, the files to report on",
     )
     for option in OPTIONS:
         if not option.cli:
@@ -61,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run; returns the exit code (0 passed, 1 failed, 2 misuse)."""
     # argparse echoes what it could not parse, which may be a key pasted in the wrong place.
     redact = Redactor(os.environ.get(name, "") for name in ALWAYS_SECRET_ENV)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["fix"]:  # a sub-command; a workspace named `fix` is `./fix`
+        from checker.fix.command import fix_main  # noqa: PLC0415 - only `fix` needs it
+
+        return fix_main(words[1:], dict(os.environ), stdout=sys.stdout, stderr=sys.stderr)
     try:
         arguments = vars(build_parser().parse_args(argv))
     except UsageError as error:
@@ -68,6 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if arguments.get("explain"):
         return explain(arguments["explain"], sys.stdout, sys.stderr, redact)
+    paths: list[str] = arguments.pop("workspace")
+    only_files = tuple(paths) if arguments.get("files") else None
+    if only_files is None and len(paths) > 1:
+        sys.stderr.write(
+            "claude-preflight: error: unrecognized arguments after the workspace "
+            "(one workspace; to check files, add --files)\n"
+        )
+        return EXIT_USAGE
+    workspace = paths[0] if paths and only_files is None else None
     given = {
         option.name: arguments.get(option.name.replace("-", "_"))
         for option in OPTIONS
@@ -77,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return list_catalog(
             given,
             dict(os.environ),
-            workspace=arguments["workspace"],
+            workspace=workspace,
             stdout=sys.stdout,
             stderr=sys.stderr,
             redact=redact,
@@ -85,9 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(
         given,
         dict(os.environ),
-        workspace=arguments["workspace"],
+        workspace=workspace,
         stdout=sys.stdout,
         stderr=sys.stderr,
+        only_files=only_files,
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from checker.data_files import DataFileError, read_data_file, validation_message
 from checker.errors import UsageError
+from checker.vocabulary import FailOn, LiveLevel
 
 CONFIG_FILE_NAME = ".claude-preflight.yml"
 MAX_CONFIG_BYTES = 1_000_000
@@ -27,8 +28,8 @@ class ProjectConfig:
     exclude: tuple[str, ...] = ()
     allow_drift: tuple[str, ...] = ()
     required_secrets: tuple[str, ...] | None = None
-    live_check: str | None = None
-    fail_on: str | None = None
+    live_check: LiveLevel | None = None
+    fail_on: FailOn | None = None
     ignore: tuple[str, ...] = ()
     deprecation_window: int | None = None
     catalog: str | None = None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from checker.vocabulary import FailOn, LiveLevel
 
 
 class ConfigFileModel(BaseModel):
@@ -19,8 +19,8 @@ class ConfigFileModel(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     allow_drift: list[str] = Field(default_factory=list)
     required_secrets: list[str] | None = None
-    live_check: Literal["off", "auth", "models", "count-tokens", "message"] | None = None
-    fail_on: Literal["error", "warning", "never"] | None = None
+    live_check: LiveLevel | None = None
+    fail_on: FailOn | None = None
     ignore: list[str] = Field(default_factory=list)
     deprecation_window: int | None = Field(default=None, ge=0, le=3650)
     catalog: str | None = None

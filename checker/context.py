@@ -11,9 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.regular_files import NotRegularFileError, read_regular
+
 MAX_EVENT_BYTES = 25_000_000
 DEPENDABOT_ACTORS = frozenset({"dependabot[bot]", "dependabot-preview[bot]"})
 PR_EVENTS = frozenset({"pull_request", "pull_request_review", "pull_request_review_comment"})
+# Events whose run can keep a comment on the pull request (SPEC section 1, `comment-on-pr`).
+COMMENT_EVENTS = frozenset({"pull_request", "pull_request_target"})
+HEX = frozenset("0123456789abcdef")
 # Events on which a Dependabot-triggered run sees only Dependabot secrets (GitHub docs, "Automating
 # Dependabot with GitHub Actions"). `workflow_run` is not one of them: it runs with the base
 # repository's secrets, which is why it is the recommended pattern.
@@ -40,6 +45,12 @@ class RunContext:
     run_url: str | None = None
     runner_temp: str | None = None
     github_output: str | None = None
+    event_problem: str | None = None  # why `GITHUB_EVENT_PATH` could not be read, if it could not
+    pull_request: int | None = None  # the PR number on a pull_request(_target) event
+    head_sha: str | None = None  # the PR's head commit, which the PR comment links to
+    server_url: str = "https://github.com"
+    api_url: str = "https://api.github.com"
+    workspace: str | None = None  # GITHUB_WORKSPACE: the repository root of the checkout
 
     @property
     def secrets_withheld(self) -> str | None:
@@ -56,7 +67,7 @@ def run_context_from_env(environ: Mapping[str, str]) -> RunContext:
     on_github = environ.get("GITHUB_ACTIONS") == "true"
     event_name = environ.get("GITHUB_EVENT_NAME") or None
     repository = environ.get("GITHUB_REPOSITORY") or None
-    payload = _read_event(environ.get("GITHUB_EVENT_PATH"))
+    payload, event_problem = _read_event(environ.get("GITHUB_EVENT_PATH"))
     actor = environ.get("GITHUB_ACTOR") or None
     triggering = environ.get("GITHUB_TRIGGERING_ACTOR") or None
     is_fork_pr = _is_fork_pr(event_name, payload, repository)
@@ -75,7 +86,30 @@ def run_context_from_env(environ: Mapping[str, str]) -> RunContext:
         run_url=f"{server}/{repository}/actions/runs/{run_id}" if repository and run_id else None,
         runner_temp=environ.get("RUNNER_TEMP") or None,
         github_output=environ.get("GITHUB_OUTPUT") or None,
+        event_problem=event_problem,
+        pull_request=_pull_request_number(event_name, payload),
+        head_sha=_head_sha(payload),
+        server_url=server.rstrip("/"),
+        api_url=(environ.get("GITHUB_API_URL") or "https://api.github.com").rstrip("/"),
+        workspace=environ.get("GITHUB_WORKSPACE") or None,
     )
+
+
+def _pull_request_number(event_name: str | None, payload: dict[str, Any]) -> int | None:
+    """The PR a comment belongs to: only `pull_request` and `pull_request_target` carry one."""
+    if event_name not in COMMENT_EVENTS:
+        return None
+    number = _dig(payload, "pull_request", "number")
+    if isinstance(number, bool) or not isinstance(number, int) or number <= 0:
+        return None
+    return number
+
+
+def _head_sha(payload: dict[str, Any]) -> str | None:
+    sha = _dig(payload, "pull_request", "head", "sha")
+    if isinstance(sha, str) and len(sha) in (40, 64) and all(c in HEX for c in sha.lower()):
+        return sha.lower()
+    return None
 
 
 def _is_fork_pr(event_name: str | None, payload: dict[str, Any], repository: str | None) -> bool:
@@ -118,17 +152,17 @@ def _is_dependabot(
     return event_name is None or event_name in DEPENDABOT_RESTRICTED_EVENTS
 
 
-def _read_event(path: str | None) -> dict[str, Any]:
+def _read_event(path: str | None) -> tuple[dict[str, Any], str | None]:
+    """The payload, or `{}` and why not: a FIFO or a device is never opened to block on."""
     if not path:
-        return {}
+        return {}, None
     try:
-        file = Path(path)
-        if file.stat().st_size > MAX_EVENT_BYTES:
-            return {}
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(Path(path), MAX_EVENT_BYTES).decode("utf-8"))
+    except NotRegularFileError as error:
+        return {}, f"it is {error.kind}, not a regular file"
     except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return {}, None  # absent, too large or broken: counts as absent, as it always has
+    return (data if isinstance(data, dict) else {}), None
 
 
 def _dig(data: Any, *keys: str) -> Any:

@@ -4,8 +4,14 @@ read with a size cap and a safe loader, every problem reported as one line with 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from checker.plain_text import quoted
+from checker.regular_files import NotRegularFileError, read_regular
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -20,10 +26,14 @@ class DataFileError(ValueError):
 def read_data_file(path: Path, max_bytes: int) -> object:
     """JSON for `*.json`, YAML (safe, C loader where present) for everything else."""
     try:
-        if path.stat().st_size > max_bytes:
-            raise DataFileError(f"{path.name}: larger than {max_bytes} bytes")
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_regular(path, max_bytes).decode("utf-8-sig")
+    except NotRegularFileError as error:
+        raise DataFileError(f"{path.name}: cannot be read: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise DataFileError(f"{path.name}: cannot be read ({type(error).__name__})") from None
+    except ValueError:  # `read_regular`: larger than the cap
+        raise DataFileError(f"{path.name}: larger than {max_bytes} bytes") from None
+    except OSError as error:
         raise DataFileError(f"{path.name}: cannot be read ({type(error).__name__})") from None
     if path.suffix.lower() == ".json":
         try:
@@ -43,10 +53,16 @@ def read_data_file(path: Path, max_bytes: int) -> object:
 
 
 def validation_message(error: ValidationError) -> str:
-    """pydantic's first complaint as `where: what` (the value itself is never echoed)."""
+    """pydantic's first complaint as `where: what` (the value itself is never echoed); a key
+    that is not a plain name (a newline, `::`, markdown) is quoted with its controls escaped."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    where = ".".join(_location_part(part) for part in first["loc"]) or "(top level)"
     return f"{where}: {first['msg']}"
+
+
+def _location_part(part: object) -> str:
+    text = str(part)
+    return text if _PLAIN_KEY.fullmatch(text) else quoted(text, 40)
 
 
 def _safe_loader(yaml: ModuleType) -> type:

@@ -8,9 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LIVE_LEVELS = ("off", "auth", "models", "count-tokens", "message")
-FAIL_ON_LEVELS = ("error", "warning", "never")
-UNAVAILABLE_SECRET_POLICIES = ("skip", "fail")
+from checker.vocabulary import (
+    COMMENT_MODES,
+    FAIL_ON_LEVELS,
+    LIVE_LEVELS,
+    REPOSITORY_CONFIG_MODES,
+    UNAVAILABLE_SECRET_POLICIES,
+)
+
+__all__ = [
+    "ACTION_OUTPUTS",
+    "COMMENT_MODES",
+    "FAIL_ON_LEVELS",
+    "LIVE_LEVELS",
+    "OPTIONS",
+    "OPTIONS_BY_NAME",
+    "UNAVAILABLE_SECRET_POLICIES",
+    "Option",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +62,15 @@ OPTIONS: tuple[Option, ...] = (
         "Path of the tool's own config file.",
         "`.claude-preflight.yml` in the workspace, if present",
         metavar="PATH",
+    ),
+    Option(
+        "repository-config",
+        "How to treat the repository's own config file: `use` it, `report` it (its settings are "
+        "shown in the summary, none applied) or `ignore` it. Settings that weaken the gate are "
+        "always shown with their origin, and an explicit flag or input beats the file.",
+        "`use`",
+        choices=REPOSITORY_CONFIG_MODES,
+        metavar="MODE",
     ),
     Option(
         "live-check",
@@ -125,10 +149,30 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("sarif", "Write a SARIF 2.1.0 report to this path.", "none", metavar="PATH"),
     Option(
+        "gitlab",
+        "Write a GitLab Code Quality report (the merge request widget's format) to this path.",
+        "none",
+        metavar="PATH",
+    ),
+    Option(
         "summary",
         "Write the markdown summary to this path.",
         "`$GITHUB_STEP_SUMMARY`",
         metavar="PATH",
+    ),
+    Option(
+        "comment-on-pr",
+        "Keep one comment on the pull request with the verdict, the blocking findings and their "
+        "fixes: `always`, `on-failure` (also edited when a later run passes), `never`.",
+        "`on-failure`",
+        choices=COMMENT_MODES,
+        metavar="WHEN",
+    ),
+    Option(
+        "github-token",
+        "Token for the PR comment; it needs `pull-requests: write`.",
+        "`${{ github.token }}`",
+        cli=False,
     ),
     Option(
         "explain",
@@ -141,6 +185,15 @@ OPTIONS: tuple[Option, ...] = (
         "catalog",
         "Print what the gate believes about every model (status, dates, replacement, limits, "
         "Bedrock and Vertex forms) and exit.",
+        "",
+        action_input=False,
+        flag=True,
+    ),
+    Option(
+        "files",
+        "The arguments are files (as a pre-commit hook passes them), not a workspace: check the "
+        "current directory and report only the findings in those files and the drift that "
+        "involves them, leaving out what this run's environment lacks (secrets).",
         "",
         action_input=False,
         flag=True,

@@ -1,17 +1,22 @@
-"""The gate as one pipeline: credentials -> (live, in the background) -> discovery -> secrets
--> models -> Report.
+"""The gate as one pipeline: credentials -> discovery -> secrets in files -> models -> Report,
+with the live check's calls beside discovery. Each stage is guarded: a crash becomes a TOOL001
+finding and the other stages still run.
 
-The live check starts as soon as the credentials' verdict allows it, so its network waits overlap
-discovery; it gets the model IDs once discovery has them. Each stage is guarded: a crash becomes a
-TOOL001 finding and the other stages still run. The discovery and model modules are imported
-only once the live check's first request is out: loading them then fills its round trip.
+How the live check overlaps discovery (`_discover_beside_live`, read it top to bottom): the
+ladder's first call, the model list, needs only the key; its model calls need the IDs discovery
+finds. So one coroutine opens the HTTP client, then `asyncio.gather`s the list call with
+discovery in a worker thread: discovery's CPU work fills the list call's round trip instead of
+following it. Once both are back, the model calls go out with discovery's IDs while the
+summary's templates load in another thread. The `--timeout` budget's clock runs only inside the
+ladder's calls, so a slow discovery never eats into it. With no call to make, discovery just runs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,9 +24,12 @@ from checker import __version__
 from checker.context import RunContext
 from checker.findings import Finding, make_finding
 from checker.live import LiveOutcome
+from checker.live.report import LiveReport
 from checker.report import (
+    DroppedFinding,
     Report,
     ScanFacts,
+    SettingsFacts,
     SuppressedFinding,
     ToolInfo,
     count_findings,
@@ -30,10 +38,11 @@ from checker.report import (
 )
 from checker.secrets import SecretFiles, SecretsOutcome, check_credentials, check_secret_files
 from checker.settings import Settings
+from checker.suppressions import drop_ignored, inline_drops, settings_facts
 from checker.workspace.model import WorkspaceScan
 
 if TYPE_CHECKING:
-    from checker.live.session import LiveSession
+    from checker.models import ModelInventory, PreparedModels
 
 T = TypeVar("T")
 
@@ -43,83 +52,75 @@ def run_gate(
     context: RunContext,
     environ: Mapping[str, str],
     *,
-    while_waiting: Callable[[], None] | None = None,
+    warm_up: Callable[[], None] | None = None,
 ) -> Report:
     """Run every check and return the report; never raises for a failing check.
 
-    `while_waiting` runs when only the live check is left, in the time its calls take.
+    `warm_up` (a reporter loading its templates) runs while the live check's model calls wait.
     """
     started = time.monotonic()
-    crashes: list[Finding] = []
-
-    def guarded(stage: str, step: Callable[[], T], fallback: T) -> T:
-        try:
-            return step()
-        except Exception as error:
-            crashes.append(_crash_finding(stage, error))
-            return fallback
-
+    guarded = _Guard()
     secrets = guarded(
         "secrets", lambda: check_credentials(settings, context, environ), SecretsOutcome()
     )
-    live_skipped = _live_skipped(settings, secrets)
-    session = (
-        None if live_skipped else guarded("live", lambda: _start_live(settings, secrets), None)
-    )
-    from checker.models import (  # noqa: PLC0415 - see the module docstring
-        ModelInventory,
-        ModelsOutcome,
-        PreparedModels,
-        check_models,
-        inventory_models,
-        prepare_models,
-    )
-    from checker.scan.discovery import scan_workspace  # noqa: PLC0415
 
-    inventory = ModelInventory([], [])
-    prepared: PreparedModels | None = None
-    try:
-        scan = guarded(
-            "discovery",
-            lambda: scan_workspace(settings, environ, run_key=secrets.api_key),
-            WorkspaceScan(),
+    def discover() -> _Discovered:
+        """The workspace scan, the secrets it finds in files and the model inventory."""
+        from checker.models import inventory_models, prepare_models  # noqa: PLC0415 - loaded while the list call waits
+        from checker.scan.discovery import scan_workspace  # noqa: PLC0415
+
+        found = _Discovered(
+            guarded(
+                "discovery",
+                lambda: scan_workspace(settings, environ, run_key=secrets.api_key),
+                WorkspaceScan(),
+            )
         )
         in_files = guarded(
             "secrets",
-            lambda: check_secret_files(settings, context, environ, scan, run_key=secrets.api_key),
+            lambda: check_secret_files(
+                settings, context, environ, found.scan, run_key=secrets.api_key
+            ),
             SecretFiles(),
         )
         secrets.findings += in_files.findings
         secrets.unchecked = in_files.unchecked
-        prepared = guarded("models", lambda: prepare_models(settings, scan), None)
+        prepared = guarded("models", lambda: prepare_models(settings, found.scan), None)
         if prepared is not None:
-            ready = prepared
-            inventory = guarded("models", lambda: inventory_models(ready), inventory)
-    finally:  # the model rungs wait for these IDs, even if discovery was interrupted
-        if session is not None:
-            session.hand_over(inventory.first_party_ids, inventory.production_ids)
-    live = live_skipped or LiveOutcome(level=settings.live_check)
-    if session is not None:
-        live = guarded("live", lambda: _finish_live(session, while_waiting), live)
+            found.prepared = prepared
+            found.inventory = guarded("models", lambda: inventory_models(prepared), None)
+        return found
+
+    live = _live_skipped(settings, secrets)
+    if live is None and secrets.api_key:
+        found, live = _discover_beside_live(settings, secrets.api_key, discover, warm_up, guarded)
+    else:
+        found = discover()
+    live = live or LiveOutcome(level=settings.live_check)
+
+    from checker.models import ModelsOutcome, check_models  # noqa: PLC0415
+
     models = ModelsOutcome()
-    if prepared is not None:
-        ready = prepared
+    if found.prepared is not None:
+        ready = found.prepared
         models = guarded(
             "models", lambda: check_models(settings, ready, live.served_models), models
         )
 
     no_findings: list[Finding] = []
     freshness = guarded("models", lambda: _catalog_freshness(settings), no_findings)
+    gate_settings = guarded("config", lambda: settings_facts(settings), SettingsFacts())
     raised = [
-        *scan.findings,
+        *found.scan.findings,
         *secrets.findings,
         *live.findings,
         *models.findings,
         *freshness,
-        *crashes,
+        *guarded.crashes,
     ]
-    findings, facts = _judged_by_path(raised, scan)
-    findings = sort_findings([f for f in findings if f.code not in settings.ignore])
+    findings, facts, inline = _judged_by_path(raised, found.scan)
+    findings, ignored = drop_ignored(findings, settings)
+    findings = sort_findings(findings)
     return Report(
         passed=gate_passed(findings, settings.fail_on),
         counts=count_findings(findings),
@@ -130,6 +131,8 @@ def run_gate(
         live=live.report,
         scan=facts,
         unchecked_references=secrets.unchecked,
+        dropped=(*inline, *ignored),
+        settings=gate_settings,
         context={
             "event": context.event_name,
             "repository": context.repository,
@@ -148,16 +151,99 @@ def run_gate(
     )
 
 
+@dataclass(slots=True)
+class _Discovered:
+    """What discovery hands the rest of the gate, the live check's model IDs among it."""
+
+    scan: WorkspaceScan
+    prepared: PreparedModels | None = None
+    inventory: ModelInventory | None = None
+
+    @property
+    def first_party_ids(self) -> list[str]:
+        return self.inventory.first_party_ids if self.inventory is not None else []
+
+    @property
+    def production_ids(self) -> list[str]:
+        return self.inventory.production_ids if self.inventory is not None else []
+
+
+class _Guard:
+    """Runs one stage; a crash becomes a TOOL001 finding and the stage's fallback stands in."""
+
+    def __init__(self) -> None:
+        self.crashes: list[Finding] = []
+
+    def __call__(self, stage: str, step: Callable[[], T], fallback: T) -> T:
+        try:
+            return step()
+        except Exception as error:
+            self.crashes.append(_crash_finding(stage, error))
+            return fallback
+
+    async def wait(self, stage: str, step: Awaitable[None]) -> None:
+        try:
+            await step
+        except Exception as error:
+            self.crashes.append(_crash_finding(stage, error))
+
+
+def _discover_beside_live(
+    settings: Settings,
+    api_key: str,
+    discover: Callable[[], _Discovered],
+    warm_up: Callable[[], None] | None,
+    guarded: _Guard,
+) -> tuple[_Discovered, LiveOutcome]:
+    """Discovery in a worker thread while the live check's list call is on the wire; see the
+    module docstring."""
+    import asyncio  # noqa: PLC0415 - the event loop costs startup time; only live runs pay it
+
+    from checker.live.ladder import Ladder  # noqa: PLC0415 - httpx only when a call is made
+
+    async def overlap(ladder: Ladder) -> _Discovered:
+        try:
+            await guarded.wait("live", ladder.open())
+            _, found = await asyncio.gather(
+                guarded.wait("live", ladder.list_models()),
+                asyncio.to_thread(discover),
+            )
+            await asyncio.gather(
+                guarded.wait(
+                    "live", ladder.check_models(found.first_party_ids, found.production_ids)
+                ),
+                asyncio.to_thread(_quietly, warm_up),
+            )
+        finally:
+            await guarded.wait("live", ladder.close())
+        return found
+
+    ladder = guarded("live", lambda: Ladder(settings, api_key), None)
+    if ladder is None:
+        return discover(), LiveOutcome(settings.live_check)
+    found = asyncio.run(overlap(ladder))
+    return found, guarded("live", ladder.outcome, LiveOutcome(settings.live_check))
+
+
+def _quietly(warm_up: Callable[[], None] | None) -> None:
+    with contextlib.suppress(Exception):  # a warm-up only: the real use reports its failure
+        if warm_up is not None:
+            warm_up()
+
+
 def _judged_by_path(
     findings: list[Finding], scan: WorkspaceScan
-) -> tuple[list[Finding], ScanFacts]:
+) -> tuple[list[Finding], ScanFacts, list[DroppedFinding]]:
     """Inline ignore comments drop findings (each one listed), and a finding's path caps it:
     docs, tests and examples never block, templates warn at most."""
     from checker.scan.kinds import capped_by_tier  # noqa: PLC0415
 
     suppressed: list[SuppressedFinding] = []
+    inline: list[DroppedFinding] = []
     if scan.suppression is not None:
-        findings, suppressed = scan.suppression.apply(findings)
+        kept, suppressed = scan.suppression.apply(findings)
+        inline = inline_drops(findings, kept)
+        findings = kept
     findings, capped = capped_by_tier(findings, scan.tiers)
     attributed = {config.path for config in scan.environment_files}
     facts = ScanFacts(
@@ -169,37 +255,19 @@ def _judged_by_path(
         capped=capped,
         suppressed=tuple(suppressed),
     )
-    return findings, facts
+    return findings, facts, inline
 
 
 def _live_skipped(settings: Settings, secrets: SecretsOutcome) -> LiveOutcome | None:
     """The live outcome when no call may be made (turned off, no usable key), else None."""
     if settings.live_check == "off":
-        return LiveOutcome(
-            settings.live_check, report={"level": "off", "skipped": "live check turned off"}
-        )
+        skipped = LiveReport(level="off", skipped="live check turned off")
+        return LiveOutcome(settings.live_check, report=skipped)
     if secrets.live_skip_reason or not secrets.api_key:
         reason = secrets.live_skip_reason or "no usable API key"
-        return LiveOutcome(
-            settings.live_check, report={"level": settings.live_check, "skipped": reason}
-        )
+        skipped = LiveReport(level=settings.live_check, skipped=reason)
+        return LiveOutcome(settings.live_check, report=skipped)
     return None
-
-
-def _start_live(settings: Settings, secrets: SecretsOutcome) -> LiveSession:
-    from checker.live.session import start_live  # noqa: PLC0415 - httpx and asyncio only when needed
-
-    assert secrets.api_key is not None
-    session = start_live(settings, secrets.api_key)
-    session.wait_until_calling()
-    return session
-
-
-def _finish_live(session: LiveSession, while_waiting: Callable[[], None] | None) -> LiveOutcome:
-    if while_waiting is not None:
-        with contextlib.suppress(Exception):  # a warm-up only: the real use reports its failure
-            while_waiting()
-    return session.finish()
 
 
 def _catalog_freshness(settings: Settings) -> list[Finding]:

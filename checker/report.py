@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from checker.findings import Finding, Severity
+from checker.live.report import LiveReport
 
 # The drift matrix's column for a group's shared base (Helm `values.yaml`, wrangler `[vars]`):
 # every environment without its own value runs it, so it is shown once.
@@ -52,10 +53,51 @@ class ScanFacts:
         data["suppressed"] = [asdict(item) for item in self.suppressed]
         return data
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ScanFacts:
-        suppressed = tuple(SuppressedFinding(**item) for item in data.get("suppressed", ()))
-        return cls(**{**data, "suppressed": suppressed})
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DroppedFinding:
+    """A finding the gate did not count, and who asked: an `ignore` setting (its origin: input,
+    flag, config file, env var) or an inline comment (its file and line)."""
+
+    code: str
+    severity: str
+    origin: str  # "input", "flag", "config file", "env var" or "inline comment"
+    source: str  # `ignore`, `--ignore`, `.claude-preflight.yml`, the env var, or the file
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GateSetting:
+    """One setting that weakens the gate, with its value and where it came from."""
+
+    setting: str  # the option's name: `ignore`, `fail-on`, `live-check`, `allow-drift`, ...
+    value: str
+    origin: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SettingsFacts:
+    """How the repository's own config was treated and which settings weaken this run.
+
+    `not_applied` lists the config file's settings under `repository-config: report` (shown,
+    never applied); `catalog_overrides` says where a user catalog contradicts the bundled
+    lifecycle of a model (un-retiring it, moving its retirement later).
+    """
+
+    repository_config: str = "use"
+    config_file: str | None = None
+    config_problem: str | None = None
+    weakening: tuple[GateSetting, ...] = ()
+    not_applied: tuple[GateSetting, ...] = ()
+    catalog_overrides: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for name in ("weakening", "not_applied", "catalog_overrides"):
+            data[name] = list(data[name])
+        return data
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,9 +112,28 @@ class UncheckedReferences:
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "examples": list(self.examples)}
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> UncheckedReferences:
-        return cls(**{**data, "examples": tuple(data.get("examples", ()))})
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnvironmentFacts:
+    """What the model checks learned about one environment: its role, provider and files."""
+
+    production: bool = False
+    pre_production: bool = False
+    provider: str | None = None
+    files: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "production": self.production,
+            "pre_production": self.pre_production,
+            "provider": self.provider,
+            "files": list(self.files),
+        }
+
+
+# The report's sections whose dict keys are data (environment and slot names), not schema:
+# redaction changes those keys too (`checker.reporters.redacted`).
+DATA_KEYS = {"data_keys": True}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,15 +144,18 @@ class Report:
     passed: bool
     counts: dict[str, int]
     findings: list[Finding]
-    environments: dict[str, Any] = field(default_factory=dict)
-    models: dict[str, dict[str, str]] = field(default_factory=dict)
+    environments: dict[str, EnvironmentFacts] = field(default_factory=dict, metadata=DATA_KEYS)
+    models: dict[str, dict[str, str]] = field(default_factory=dict, metadata=DATA_KEYS)
     # The same matrix by the model each value names (canonical ID), so a view can tell a model
     # that differs from one only written differently (`anthropic/claude-x` vs `claude-x`).
-    canonical_models: dict[str, dict[str, str]] = field(default_factory=dict)
-    live: dict[str, Any] = field(default_factory=dict)
+    canonical_models: dict[str, dict[str, str]] = field(default_factory=dict, metadata=DATA_KEYS)
+    live: LiveReport | None = None
     context: dict[str, Any] = field(default_factory=dict)
     scan: ScanFacts = field(default_factory=ScanFacts)
     unchecked_references: UncheckedReferences = field(default_factory=UncheckedReferences)
+    # Every finding not counted (inline comments and `ignore` alike), and the run's settings.
+    dropped: tuple[DroppedFinding, ...] = ()
+    settings: SettingsFacts = field(default_factory=SettingsFacts)
     tool: ToolInfo
 
     @property
@@ -109,41 +173,20 @@ class Report:
             "passed": self.passed,
             "counts": self.counts,
             "findings": [finding.to_dict() for finding in self.findings],
-            "environments": self.environments,
+            "environments": {name: facts.to_dict() for name, facts in self.environments.items()},
             "models": self.models,
             "canonical_models": self.canonical_models,
-            "live": self.live,
+            "live": self.live.to_dict() if self.live is not None else {},
             "context": self.context,
             "scan": self.scan.to_dict(),
             "unchecked_references": self.unchecked_references.to_dict(),
+            "suppressions": [asdict(item) for item in self.dropped],
+            "settings": self.settings.to_dict(),
             "tool": asdict(self.tool),
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Report:
-        """Rebuild a report from `to_dict` output (used after redacting every string in it)."""
-        findings = [
-            Finding(**{**item, "severity": Severity(item["severity"])}) for item in data["findings"]
-        ]
-        return cls(
-            version=data["version"],
-            passed=data["passed"],
-            counts=data["counts"],
-            findings=findings,
-            environments=data["environments"],
-            models=data["models"],
-            canonical_models=data.get("canonical_models", {}),
-            live=data["live"],
-            context=data["context"],
-            scan=ScanFacts.from_dict(data.get("scan", {})),
-            unchecked_references=UncheckedReferences.from_dict(
-                data.get("unchecked_references", {})
-            ),
-            tool=ToolInfo(**data["tool"]),
-        )
 
 
 def count_findings(findings: list[Finding]) -> dict[str, int]:

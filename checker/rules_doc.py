@@ -10,16 +10,10 @@ import sys
 from pathlib import Path
 
 from checker.findings import RULES
-from checker.findings.catalog import Job, Rule
+from checker.findings.catalog import Rule
+from checker.vocabulary import JOB_TITLES
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
-JOB_TITLES: dict[Job, str] = {
-    "secrets": "Secrets",
-    "models": "Model IDs",
-    "live": "Live check",
-    "config": "Configuration",
-    "tool": "The tool itself",
-}
 HEADER = """# Finding codes
 
 Every finding claude-preflight reports has a stable code; a code is never reused for another

@@ -3,17 +3,20 @@
 Sources, highest first: an explicit CLI flag or action input, `.claude-preflight.yml`, an env var
 (`ANTHROPIC_BASE_URL`, or `CLAUDE_PREFLIGHT_<OPTION>` for any option), the default. An empty value
 means "not given" everywhere, because GitHub exports every declared input, empty when unset.
+`--repository-config` decides whether the file applies at all (`checker.repository_config`), and
+every setting remembers where it came from (`origins`, shown by `checker.provenance`).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, cast
+from typing import cast
 
-from checker.config_file import CONFIG_FILE_NAME, ProjectConfig, load_config_file
+from checker.config_file import ProjectConfig
 from checker.errors import UsageError
 from checker.findings import RULES
 from checker.options import (
@@ -22,14 +25,17 @@ from checker.options import (
     OPTIONS_BY_NAME,
     UNAVAILABLE_SECRET_POLICIES,
 )
-
-LiveLevel = Literal["off", "auth", "models", "count-tokens", "message"]
-FailOn = Literal["error", "warning", "never"]
-UnavailablePolicy = Literal["skip", "fail"]
+from checker.plain_text import quoted
+from checker.provenance import REPOSITORY_CONFIG_MODES, Origin, OriginKind, explicit_origin
+from checker.report import GateSetting
+from checker.repository_config import RepositoryConfig, load_repository_config, named_file
+from checker.vocabulary import FailOn, LiveLevel, UnavailablePolicy
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
 DEFAULT_API_KEY_ENV = "ANTHROPIC_API_KEY"
 MAX_TIMEOUT_SECONDS = 600.0
+_WHOLE = re.compile(r"[0-9]{1,9}")
+_DECIMAL = re.compile(r"[0-9]{1,9}(?:\.[0-9]{0,9})?|\.[0-9]{1,9}")
 
 
 class SecretStr:
@@ -74,6 +80,7 @@ class Settings:
     ignore: frozenset[str] = frozenset()
     json_path: Path | None = None
     sarif_path: Path | None = None
+    gitlab_path: Path | None = None
     summary_path: Path | None = None
     environments: dict[str, tuple[str, ...]] | None = None
     model_keys: tuple[str, ...] = ()
@@ -81,6 +88,12 @@ class Settings:
     exclude: tuple[str, ...] = ()
     allow_drift: tuple[str, ...] = ()
     catalog_path: Path | None = None
+    catalog_shown: str | None = None  # the catalog file as the summary names it
+    repository_config: str = "use"
+    config_shown: str | None = None  # the config file in effect, applied or not
+    config_not_applied: tuple[GateSetting, ...] = ()  # `repository-config: report`
+    config_problem: str | None = None  # `report`: why the file could not be shown
+    origins: dict[str, Origin] = field(default_factory=dict)  # option name -> where it came from
 
 
 def load_settings(
@@ -88,22 +101,42 @@ def load_settings(
     environ: Mapping[str, str],
     *,
     workspace: str | None,
+    explicit_kind: OriginKind = "flag",
 ) -> Settings:
-    """Merge the sources into Settings; raise UsageError naming the option on any bad value."""
+    """Merge the sources into Settings; raise UsageError naming the option on any bad value.
+
+    `explicit_kind` says what `given` holds: CLI flags, or the action's inputs (`input`)."""
     explicit = {name: value for name, value in given.items() if value not in (None, "")}
     root = _workspace(workspace)
-    config_path = _config_path(explicit.get("config"), root)
-    config = load_config_file(config_path) if config_path else ProjectConfig()
+    origins: dict[str, Origin] = {}
 
     def pick(name: str, from_config: object = None, env_var: str | None = None) -> str | None:
         if name in explicit:
+            origins[name] = explicit_origin(explicit_kind, name)
             return explicit[name]
         if from_config is not None:
+            origins[name] = repository.origin
             return str(from_config)
         for var in (env_var, "CLAUDE_PREFLIGHT_" + name.upper().replace("-", "_")):
             if var and environ.get(var, "").strip():
+                origins[name] = Origin("env var", var)
                 return environ[var].strip()
         return None
+
+    repository = RepositoryConfig()
+    mode = _choice("repository-config", pick("repository-config"), REPOSITORY_CONFIG_MODES)
+    repository = load_repository_config(explicit.get("config"), mode, root)
+    config = repository.applied
+    config_path = repository.applied_path
+    for name, value in (
+        ("ignore", config.ignore),
+        ("allow-drift", config.allow_drift),
+        ("exclude", config.exclude),
+        ("catalog", config.catalog),
+    ):
+        if value and name not in origins:
+            origins[name] = repository.origin
+    catalog_path = _catalog_path(config.catalog, repository, root)
 
     api_key_env = pick("api-key-env") or DEFAULT_API_KEY_ENV
     _check_env_name("api-key-env", api_key_env)
@@ -144,6 +177,7 @@ def load_settings(
         ignore=ignore,
         json_path=_path(pick("json")),
         sarif_path=_path(pick("sarif")),
+        gitlab_path=_path(pick("gitlab")),
         summary_path=_path(pick("summary", env_var="GITHUB_STEP_SUMMARY")),
         environments=(
             {name: tuple(globs) for name, globs in config.environments.items()}
@@ -154,11 +188,24 @@ def load_settings(
         include=config.include,
         exclude=config.exclude,
         allow_drift=tuple(config.allow_drift),
-        catalog_path=_catalog_path(config.catalog, config_path),
+        catalog_path=catalog_path,
+        catalog_shown=(
+            repository_relative(catalog_path, root) if catalog_path is not None else None
+        ),
+        repository_config=mode,
+        config_shown=repository.shown,
+        config_not_applied=repository.not_applied,
+        config_problem=repository.problem,
+        origins=origins,
     )
 
 
-_DEFAULT_CHOICE = {"live-check": "models", "fail-on": "error", "on-unavailable-secrets": "skip"}
+_DEFAULT_CHOICE = {
+    "live-check": "models",
+    "fail-on": "error",
+    "on-unavailable-secrets": "skip",
+    "repository-config": "use",
+}
 
 
 def describe_option(name: str) -> str:
@@ -174,7 +221,7 @@ def describe_option(name: str) -> str:
 
 def _shown(value: str) -> str:
     """A user value, made safe to echo on one line (no newlines, no workflow commands)."""
-    return repr(value[:80])
+    return quoted(value, 80)
 
 
 def _workspace(workspace: str | None) -> Path:
@@ -182,16 +229,6 @@ def _workspace(workspace: str | None) -> Path:
     if not root.is_dir():
         raise UsageError(f"workspace {_shown(str(root))} is not a directory")
     return root.resolve()
-
-
-def _config_path(given: str | None, root: Path) -> Path | None:
-    if given is not None:
-        path = Path(given)
-        if not path.is_file():
-            raise UsageError(f"config file {_shown(given)} ({describe_option('config')}) not found")
-        return path
-    default = root / CONFIG_FILE_NAME
-    return default if default.is_file() else None
 
 
 def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str:
@@ -218,10 +255,11 @@ def _number(
 ) -> float:
     if value is None:
         return default
-    try:
-        number = int(value) if integer else float(value)
-    except ValueError:
-        number = math.nan
+    text = value.strip()
+    # ASCII decimal only: Python's int() and float() also take `1_0`, Arabic-Indic digits, `inf`.
+    number = math.nan
+    if (_WHOLE if integer else _DECIMAL).fullmatch(text):
+        number = int(text) if integer else float(text)
     if not (low <= number <= high):
         kind = "a whole number" if integer else "a number"
         raise UsageError(
@@ -268,14 +306,11 @@ def _path(value: str | None) -> Path | None:
     return Path(value) if value else None
 
 
-def _catalog_path(value: str | None, config_path: Path | None) -> Path | None:
+def _catalog_path(value: str | None, repository: RepositoryConfig, root: Path) -> Path | None:
+    """The user catalog `catalog:` names: a regular file inside the workspace, valid."""
     if value is None:
         return None
-    path = Path(value)
-    if not path.is_absolute() and config_path is not None:
-        path = config_path.parent / path
-    if not path.is_file():
-        raise UsageError(f"catalog file {_shown(value)} (config key 'catalog') not found")
+    path = named_file(value, repository, root, "catalog")
     from checker.models.ids.catalog import CatalogError, load_catalog  # noqa: PLC0415 - only if set
 
     try:
@@ -283,3 +318,10 @@ def _catalog_path(value: str | None, config_path: Path | None) -> Path | None:
     except CatalogError as error:
         raise UsageError(f"catalog file (config key 'catalog'): {error}") from None
     return path
+
+
+def repository_relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name

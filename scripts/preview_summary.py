@@ -3,6 +3,7 @@
 
     python scripts/preview_summary.py                    # the example repository's summary
     python scripts/preview_summary.py summary.md --png out.png --html out.html
+    python scripts/preview_summary.py --pr-comment       # the PR comment, docs/pr-comment.png
 
 Without a file, runs the real CLI on `examples/` with `--live-check off` and no API key. The PNG
 needs Debian's `chromium` (and `fonts-noto-color-emoji` for emoji); the HTML needs only the dev
@@ -22,6 +23,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PNG = REPO_ROOT / "docs" / "summary.png"
+COMMENT_PNG = REPO_ROOT / "docs" / "pr-comment.png"
 WIDTH = 1000
 CHROMIUM_FLAGS = (
     "--headless",
@@ -120,6 +122,37 @@ def example_summary() -> str:
         return path.read_text(encoding="utf-8")
 
 
+def example_comment() -> str:
+    """The PR comment the example repository gets on a blocked pull request (no API involved:
+    the body the action would post, with links to a made-up head commit of `acme/app`)."""
+    sys.path.insert(0, str(REPO_ROOT))
+    from checker.context import RunContext  # noqa: PLC0415 - needs the repository on sys.path
+    from checker.github.comment import Links, build_comment, marker  # noqa: PLC0415
+    from checker.pipeline import run_gate  # noqa: PLC0415
+    from checker.redaction import Redactor  # noqa: PLC0415
+    from checker.settings import load_settings  # noqa: PLC0415
+
+    examples = REPO_ROOT / "examples"
+    settings = load_settings({"live-check": "off"}, {}, workspace=str(examples))
+    report = run_gate(settings, RunContext(), {})
+    sha = "3f2c9a1b7d4e6f8091a2b3c4d5e6f708192a3b4c"
+    links = Links(
+        blob_base=f"https://github.com/acme/app/blob/{sha}/",
+        workspace_prefix="",
+        run_url="https://github.com/acme/app/actions/runs/42",
+        commit=sha,
+    )
+    return build_comment(
+        report,
+        Redactor(),
+        workspace_marker=marker("."),
+        links=links,
+        workspace=examples,
+        catalog=None,
+        previous_failed=False,
+    )
+
+
 def screenshot(page: str, png: Path, *, width: int = WIDTH) -> None:
     """Two Chromium runs: one measures the page height, one shoots exactly that tall."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -157,11 +190,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("summary", nargs="?", type=Path, help="summary markdown (default: example)")
     parser.add_argument("--html", type=Path, help="write the HTML page here")
-    parser.add_argument("--png", type=Path, default=DEFAULT_PNG, help=f"default: {DEFAULT_PNG}")
+    parser.add_argument("--png", type=Path, default=None, help=f"default: {DEFAULT_PNG}")
     parser.add_argument("--no-png", action="store_true", help="skip the screenshot")
     parser.add_argument("--width", type=int, default=WIDTH)
+    parser.add_argument(
+        "--pr-comment",
+        action="store_true",
+        help=f"the example's PR comment instead of its summary (default PNG: {COMMENT_PNG})",
+    )
     args = parser.parse_args(argv)
-    markdown = args.summary.read_text(encoding="utf-8") if args.summary else example_summary()
+    if args.summary:
+        markdown = args.summary.read_text(encoding="utf-8")
+    else:
+        markdown = example_comment() if args.pr_comment else example_summary()
+    args.png = args.png or (COMMENT_PNG if args.pr_comment else DEFAULT_PNG)
     page = html_page(markdown_to_html(markdown))
     if args.html:
         args.html.write_text(page, encoding="utf-8")

@@ -3,8 +3,12 @@
 It answers like the real API (error shapes, messages, `request-id`, rate-limit headers, model
 pagination, alias resolution) and can be scripted per test: forced replies per path (status,
 headers, body), latency, a dropped connection, a malformed, slow or HTML body, or a hostile
-gateway that echoes the caller's key back in its answer (`echo-key`). It records every
-request (path, headers, body, arrival time) so tests can assert what was sent and when.
+gateway that echoes the caller's key back in its answer (`echo-key`). Faults for the hostile
+suite: a gzip bomb, single or stacked (`gzip-bomb`, see `Bomb`), a connection reset half-way
+through the body (`reset-mid-body`), a server that accepts and never answers (`silent`), a body
+trickled in small chunks (`trickle`), and replies computed per request (`Reply.compute`: endless
+pagination, huge pages). It records every request (path, headers, body, arrival time) so tests can
+assert what was sent and when.
 
     with FakeAnthropic() as api:
         api.script("GET", "/v1/models", Reply(429, headers={"retry-after": "1"}))
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import itertools
 import json
@@ -22,14 +27,28 @@ import socket
 import struct
 import threading
 import time
+import zlib
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
-Action = Literal["respond", "drop", "close", "slow-body", "malformed", "html", "echo-key"]
+Action = Literal[
+    "respond",
+    "drop",
+    "close",
+    "slow-body",
+    "malformed",
+    "html",
+    "echo-key",
+    "gzip-bomb",
+    "reset-mid-body",
+    "silent",
+    "trickle",
+]
 
 
 def fake_key(seed: str) -> str:
@@ -71,6 +90,40 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     action: Action = "respond"
+    # Computes the reply per request (its path and query), e.g. an endless model list.
+    compute: Callable[[Recorded], Reply] | None = None
+
+
+@dataclass(frozen=True)
+class Bomb:
+    """The body of a `gzip-bomb` reply: `inflated` bytes of JSON-ish filler, gzipped `layers`
+    times and declared as `content-encoding: gzip, gzip, ...` (one `gzip` per layer)."""
+
+    inflated: int = 1 << 30
+    layers: int = 1
+
+
+@functools.lru_cache(maxsize=8)
+def gzip_bomb(inflated: int, layers: int) -> bytes:
+    """`inflated` bytes (a JSON list opening, then spaces) gzipped `layers` times, built in
+    chunks so a gigabyte bomb costs a few megabytes of memory to make."""
+    chunk = b" " * (1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: the gzip container
+    parts = [compressor.compress(b'{"data": [')]
+    left = inflated - 10
+    while left > 0:
+        parts.append(compressor.compress(chunk[: min(left, len(chunk))]))
+        left -= len(chunk)
+    parts.append(compressor.flush())
+    data = b"".join(parts)
+    for _ in range(layers - 1):
+        data = gzip_layer(data)
+    return data
+
+
+def gzip_layer(data: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return compressor.compress(data) + compressor.flush()
 
 
 @dataclass
@@ -414,6 +467,8 @@ class _Handler(BaseHTTPRequestHandler):
         if reply is None:
             status, payload = fake.answer(recorded, request_id)
             reply = Reply(status, payload, headers=fake.rate_headers())
+        if reply.compute is not None:
+            reply = reply.compute(recorded)
         if reply.delay:
             time.sleep(reply.delay)
         if reply.action == "echo-key":
@@ -421,6 +476,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(reply, request_id)
 
     def _send(self, reply: Reply, request_id: str) -> None:
+        if reply.action == "silent":  # accepted, read, never answered: until the client hangs up
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.settimeout(120)
+                self.connection.recv(1)
+            return
         if reply.action in ("drop", "close"):
             self.close_connection = True
             with contextlib.suppress(OSError):
@@ -433,10 +494,15 @@ class _Handler(BaseHTTPRequestHandler):
                     self.connection.shutdown(socket.SHUT_RDWR)
             return
         content_type = "application/json"
+        extra: dict[str, str] = {}
         if reply.action == "malformed":
             data = b'{"data": [{"id": "claude-opus-4-8", "type": "mo'
         elif reply.action == "html":
             data, content_type = HTML_PAGE.encode(), "text/html; charset=utf-8"
+        elif reply.action == "gzip-bomb":
+            bomb = reply.body if isinstance(reply.body, Bomb) else Bomb()
+            data = gzip_bomb(bomb.inflated, bomb.layers)
+            extra["content-encoding"] = ", ".join(["gzip"] * bomb.layers)
         elif isinstance(reply.body, bytes):
             data = reply.body
         elif isinstance(reply.body, str):
@@ -449,7 +515,7 @@ class _Handler(BaseHTTPRequestHandler):
             ).encode()
         else:
             data = json.dumps(reply.body).encode()
-        headers = {"content-type": content_type, "request-id": request_id, **reply.headers}
+        headers = {"content-type": content_type, "request-id": request_id, **extra, **reply.headers}
         self.send_response(reply.status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -461,7 +527,25 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(0.2)
             return
-        self.wfile.write(data)
+        if reply.action == "trickle":  # 64 bytes every 50 ms: never idle long enough to time out
+            with contextlib.suppress(OSError):
+                for index in range(0, len(data), 64):
+                    self.wfile.write(data[index : index + 64])
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            return
+        if reply.action == "reset-mid-body":
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                self.connection.close()
+            return
+        with contextlib.suppress(OSError):  # a client that hangs up on a bomb is its business
+            self.wfile.write(data)
 
 
 def _echo_key(reply: Reply, request: Recorded, request_id: str) -> Reply:

@@ -20,6 +20,7 @@ ACTION_INPUTS = (
     "api-key",
     "working-directory",
     "config",
+    "repository-config",
     "live-check",
     "base-url",
     "api-key-env",
@@ -32,8 +33,18 @@ ACTION_INPUTS = (
     "ignore",
     "json",
     "sarif",
+    "gitlab",
     "summary",
+    "comment-on-pr",
+    "github-token",
 )
+# What the runner exports for an input the workflow leaves out when action.yml gives a default:
+# the default, evaluated (`${{ github.token }}` is the job's token).
+RUNNER_TOKEN = "ghs_" + "R7unnerT0ken" * 3
+ACTION_DEFAULTS = {"github-token": RUNNER_TOKEN}
+# Where a run's GitHub API calls go unless a test starts a fake GitHub: a closed local port, so a
+# pull_request run that comments fails fast instead of calling api.github.com.
+NO_GITHUB_API = "http://127.0.0.1:1"
 
 
 @dataclass
@@ -146,8 +157,9 @@ def run_action(
         RUNNER_TEMP=str(runner_temp),
         HOME=str(tmp_path),
     )
+    full_env["GITHUB_API_URL"] = NO_GITHUB_API
     for name in ACTION_INPUTS:
-        full_env[f"INPUT_{name.upper()}"] = ""
+        full_env[f"INPUT_{name.upper()}"] = ACTION_DEFAULTS.get(name, "")
     for name, value in (inputs or {}).items():
         full_env[f"INPUT_{name.upper()}"] = value
     full_env.update(env or {})

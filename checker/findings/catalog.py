@@ -7,9 +7,8 @@ reused for another meaning.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Job = Literal["secrets", "models", "live", "config", "tool"]
+from checker.vocabulary import Job, SeverityName
 
 DOCS_BASE = "https://github.com/claude-preflight/claude-preflight/blob/main/docs/rules.md"
 
@@ -20,7 +19,7 @@ class Rule:
 
     code: str
     title: str
-    severity: Literal["error", "warning", "notice"]
+    severity: SeverityName
     job: Job
     explanation: str
     fix: str
@@ -362,6 +361,35 @@ _RULES: tuple[Rule, ...] = (
         "Upgrade claude-preflight (a newer action version carries a newer catalog), or list "
         "newer entries in a file named by `catalog:` in `.claude-preflight.yml`. Maintainers "
         "refresh the bundled catalog with `python scripts/refresh_catalog.py --fetch`.",
+    ),
+    Rule(
+        "REQ001",
+        "Request parameter the model rejects",
+        "error",
+        "models",
+        "A call in the code (or a request setting in a LiteLLM or promptfoo config) sends a "
+        "parameter that this model rejects with 400 `invalid_request_error`: a non-default "
+        "`temperature`, `top_p` or `top_k` on Claude 4.7 and later, `temperature` together with "
+        "`top_p` on Claude Haiku 4.5, `thinking.type: enabled` on 4.7 and later, adaptive "
+        "thinking on 4.5 and earlier. The model is the one the call names: a literal, a constant "
+        "of the same file or imported from the project, or an environment lookup's default. "
+        "Which parameter which models reject is data in the model catalog (`request_rules`).",
+        "Change the argument as the finding says (e.g. drop `temperature` on a 4.7+ model), or "
+        "send the request to a model that accepts it.",
+    ),
+    Rule(
+        "REQ002",
+        "Request the API rejects",
+        "error",
+        "models",
+        "A call in the code builds a request the Messages API rejects with 400 whatever the "
+        "model: `max_tokens` missing (the SDKs' `messages.create` and `stream`; `count_tokens` "
+        "takes none), a `messages` list written in the code that starts with an `assistant` "
+        "turn, or holds a `system` role. A list that ends with an `assistant` turn (prefill) is "
+        "rejected by Claude 4.6 and later, so that one is reported when the model is known. "
+        "Only what the code writes is seen: a list built at run time from data is out of reach.",
+        "Add `max_tokens`; start and end `messages` with a `user` turn; move the system prompt "
+        "to the top-level `system` parameter.",
     ),
     Rule(
         "TOOL001",

@@ -1,7 +1,7 @@
 """Live job (API001-API010): the zero-token call ladder against the Claude API.
 
-The pipeline starts it with `checker.live.session.start_live` (a thread beside discovery); tests
-and benchmarks call `checker.live.ladder.run_live`. Import either only when a live call runs.
+The pipeline climbs a `checker.live.ladder.Ladder` beside discovery (`checker.pipeline`); tests and
+benchmarks call `checker.live.ladder.run_live`. Import the ladder only when a live call runs.
 """
 
 from checker.live.outcome import LiveOutcome

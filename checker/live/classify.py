@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.findings import Finding, make_finding
+from checker.live.network import FIXES
 from checker.live.result import CallResult
 from checker.live.retry import is_spend_limit, server_delay
 
@@ -20,8 +21,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 @dataclass(frozen=True, slots=True)
-class Context:
-    """What the texts need to be specific: the key's env var, the base URL, the budget."""
+class CallTarget:
+    """The API this run calls, as the findings name it: the base URL (and whether it is
+    Anthropic's), the env var that holds the key, the budget, and the key itself (to strip)."""
 
     api_key_env: str
     base_url: str
@@ -49,7 +51,7 @@ def api_error(body: Any) -> tuple[str, str]:
     return (str(kind) if kind is not None else ""), (str(message) if message is not None else "")
 
 
-def classify(result: CallResult, context: Context) -> Finding | None:
+def classify(result: CallResult, context: CallTarget) -> Finding | None:
     """The finding for a call that did not succeed; None when it did."""
     if result.ok:
         return None
@@ -90,7 +92,7 @@ def classify(result: CallResult, context: Context) -> Finding | None:
     return _finding("API004", result, context, said)
 
 
-def _authentication(result: CallResult, context: Context, said: str, lowered: str) -> Finding:
+def _authentication(result: CallResult, context: CallTarget, said: str, lowered: str) -> Finding:
     env = context.api_key_env
     if "x-api-key header is required" in lowered:
         why = (
@@ -122,7 +124,7 @@ def _authentication(result: CallResult, context: Context, said: str, lowered: st
     return _finding("API001", result, context, f"{said} {why}", fix=fix)
 
 
-def _not_found(result: CallResult, context: Context, said: str) -> Finding:
+def _not_found(result: CallResult, context: CallTarget, said: str) -> Finding:
     if result.model is None and context.official_api:
         return _finding(
             "API001",
@@ -149,7 +151,7 @@ def _not_found(result: CallResult, context: Context, said: str) -> Finding:
     )
 
 
-def _rate_limited(result: CallResult, context: Context, said: str) -> Finding:
+def _rate_limited(result: CallResult, context: CallTarget, said: str) -> Finding:
     asked = server_delay(result.headers)
     if is_spend_limit(result.body) or asked is None:
         return _finding(
@@ -168,7 +170,7 @@ def _rate_limited(result: CallResult, context: Context, said: str) -> Finding:
     )
 
 
-def not_the_api(result: CallResult, context: Context, what: str | None = None) -> Finding:
+def not_the_api(result: CallResult, context: CallTarget, what: str | None = None) -> Finding:
     """API010 for an answer that is not the Claude API's: a page, a redirect, foreign JSON."""
     status = result.status or 0
     if what is not None:
@@ -191,22 +193,7 @@ def not_the_api(result: CallResult, context: Context, what: str | None = None) -
     )
 
 
-_NETWORK_FIXES = {
-    "DNS lookup failed": "Check the host name in the base URL and the runner's DNS.",
-    "connection refused": "Nothing listens there: check the base URL's port and that the "
-    "gateway is running.",
-    "connection reset": "A firewall, proxy or the server dropped the connection: check egress "
-    "rules and proxy settings (`HTTPS_PROXY`, `NO_PROXY`).",
-    "connection closed": "The server closed the connection mid-answer: check the gateway and "
-    "proxy settings; re-run if it was transient.",
-    "TLS handshake failed": "Check the scheme (https to a plain-http server fails), the host "
-    "name, and a TLS-intercepting proxy's CA (`SSL_CERT_FILE`).",
-    "proxy error": "Check `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` and the proxy's credentials.",
-    "timeout": "Raise `--timeout`, or check that the runner can reach the host.",
-}
-
-
-def _network(result: CallResult, context: Context) -> Finding:
+def _network(result: CallResult, context: CallTarget) -> Finding:
     kind = result.network or "connection failed"
     detail = sanitize(result.network_detail, context.secret, limit=200)
     code = "API010" if kind == "invalid URL" else "API009"
@@ -217,11 +204,11 @@ def _network(result: CallResult, context: Context) -> Finding:
         result,
         context,
         f"{result.endpoint} to `{context.base_url}`: {kind}{budget}{attempts}: {detail}.",
-        fix=_NETWORK_FIXES.get(kind),
+        fix=FIXES.get(kind),
     )
 
 
-def _said(result: CallResult, kind: str, message: str, context: Context) -> str:
+def _said(result: CallResult, kind: str, message: str, context: CallTarget) -> str:
     """`GET /v1/models answered 401 authentication_error: "invalid x-api-key".`"""
     head = f"{result.endpoint} answered {result.status}"
     if kind:
@@ -242,7 +229,7 @@ def _stopped(result: CallResult) -> str:
 def _finding(
     code: str,
     result: CallResult,
-    context: Context,
+    context: CallTarget,
     message: str,
     *,
     fix: str | None = None,

@@ -1,8 +1,9 @@
 """A thin async client for the few Claude API calls the ladder makes, retries included.
 
 One httpx connection pool with keep-alive for the whole live phase; proxies from the standard
-env vars. Every attempt is bounded by what is left of the budget, the body by a byte cap. The key
-goes only into the `x-api-key` header: no request header is ever logged or returned.
+env vars. Every attempt is bounded by what is left of the budget, the body by a byte cap that
+holds after decompression (`inflate`). The key goes only into the `x-api-key` header: no request
+header is ever logged or returned.
 """
 
 from __future__ import annotations
@@ -10,26 +11,37 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
 from checker.live import network
 from checker.live.headroom import parse_headroom
+from checker.live.inflate import ACCEPTED_ENCODINGS, Body, read_body
+from checker.live.report import RateLimits
 from checker.live.result import Answer, CallResult
 from checker.live.retry import Budget, decide
 
 if TYPE_CHECKING:
-    import httpx
+    import ssl
 
-    from checker.live.tls import TlsContext
 
 ANTHROPIC_VERSION = "2023-06-01"
 USER_AGENT = f"claude-preflight/{__version__}"
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_CONNECT_SECONDS = 10.0
 RETRY_SAFETY = 0.01
+
+
+def load_http_stack() -> None:
+    """Import httpx and what it would load lazily in its first request (httpcore's transport,
+    anyio's asyncio backend), inside the running event loop: `Ladder.open` does it while the CA
+    bundle loads in a worker thread."""
+    import anyio  # noqa: PLC0415 - the live stack is imported only when a live check runs
+    import httpcore  # noqa: F401, PLC0415
+    import httpx  # noqa: F401, PLC0415
+
+    anyio.get_current_task()
 
 
 class ApiClient:
@@ -42,17 +54,10 @@ class ApiClient:
         budget: Budget,
         *,
         concurrency: int,
-        tls: TlsContext,
-        on_first_sent: Callable[[], None] | None = None,
+        verify: ssl.SSLContext,
     ) -> None:
-        import anyio  # noqa: PLC0415 - the live stack is imported only when a live check runs
-        import httpcore  # noqa: F401, PLC0415
-        import httpx  # noqa: PLC0415
+        import httpx  # noqa: PLC0415 - the live stack is imported only when a live check runs
 
-        # What httpx would load lazily in its first request (httpcore's transport, anyio's asyncio
-        # backend) loads now, while the TLS context is still being built in its own thread.
-        anyio.get_current_task()
-        verify = tls.get()
         self._httpx = httpx
         self._base_url = base_url
         self._budget = budget
@@ -62,6 +67,7 @@ class ApiClient:
                 "anthropic-version": ANTHROPIC_VERSION,
                 "user-agent": USER_AGENT,
                 "accept": "application/json",
+                "accept-encoding": ACCEPTED_ENCODINGS,
             },
             limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
             trust_env=True,
@@ -69,8 +75,7 @@ class ApiClient:
             follow_redirects=False,
         )
         self.calls = 0
-        self.rate_limits: dict[str, dict[str, Any]] = {}
-        self._on_first_sent = on_first_sent
+        self.rate_limits: RateLimits = {}
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -97,6 +102,7 @@ class ApiClient:
             result.timestamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             attempt = await self._attempt(method, path, payload)
             result.attempts += 1
+            result.statuses.append(attempt.status)
             attempt.copy_to(result)
             if result.ok:
                 break
@@ -130,11 +136,14 @@ class ApiClient:
                     self._base_url + path,
                     json=payload,
                     timeout=timeout,
-                    extensions={"trace": self._trace} if self._on_first_sent else None,
                 )
                 response = await self._client.send(request, stream=True)
                 try:
-                    raw, too_large = await _read_capped(response)
+                    body = await read_body(
+                        response.aiter_raw(),
+                        response.headers.get("content-encoding", ""),
+                        MAX_BODY_BYTES,
+                    )
                 finally:
                     await response.aclose()
         except (TimeoutError, httpx.TimeoutException):
@@ -142,24 +151,11 @@ class ApiClient:
         except (httpx.HTTPError, OSError, UnicodeError, ValueError) as error:
             kind, detail = network.describe(error)
             return Answer(network=kind, network_detail=detail)
-        finally:
-            self._announce_first_sent()
         headers = {name.lower(): value for name, value in response.headers.items()}
         self._note_rate_limits(headers)
         attempt = Answer(status=response.status_code, headers=headers)
-        attempt.body, attempt.body_problem = _parse_body(raw, headers, too_large=too_large)
+        attempt.body, attempt.body_problem = _parse_body(body, headers)
         return attempt
-
-    async def _trace(self, event: str, info: dict[str, Any]) -> None:
-        """httpcore's `trace` extension: the first request is fully on the wire."""
-        if event.endswith(".send_request_body.complete"):
-            self._announce_first_sent()
-
-    def _announce_first_sent(self) -> None:
-        """Run `on_first_sent` once: when a request is on the wire, or an attempt ended without."""
-        if self._on_first_sent is not None:
-            announce, self._on_first_sent = self._on_first_sent, None
-            announce()
 
     def _note_rate_limits(self, headers: dict[str, str]) -> None:
         headroom = parse_headroom(headers)
@@ -167,21 +163,11 @@ class ApiClient:
             self.rate_limits = headroom
 
 
-async def _read_capped(response: httpx.Response) -> tuple[bytes, bool]:
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            return b"", True
-        chunks.append(chunk)
-    return b"".join(chunks), False
-
-
-def _parse_body(raw: bytes, headers: dict[str, str], *, too_large: bool) -> tuple[Any, str | None]:
-    """The JSON body, or why there is none: an HTML page, a malformed or oversized body."""
-    if too_large:
-        return None, f"a body larger than {MAX_BODY_BYTES // (1024 * 1024)} MB"
+def _parse_body(body: Body, headers: dict[str, str]) -> tuple[Any, str | None]:
+    """The JSON body, or why there is none: an HTML page, a malformed, oversized or bomb body."""
+    if body.problem is not None:
+        return None, body.problem
+    raw = body.data
     content_type = headers.get("content-type", "").lower()
     start = raw.lstrip()[:1]
     if "text/html" in content_type or start == b"<":

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from checker.findings import Finding
+from checker.live.report import LiveReport
 
 if TYPE_CHECKING:
     from checker.live.served import ServedModel
@@ -20,4 +21,4 @@ class LiveOutcome:
     findings: list[Finding] = field(default_factory=list)
     served_models: dict[str, ServedModel] | None = None
     resolved: dict[str, str] = field(default_factory=dict)
-    report: dict[str, Any] = field(default_factory=dict)
+    report: LiveReport | None = None

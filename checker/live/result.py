@@ -36,6 +36,7 @@ class CallResult(Answer):
     timestamp: str = ""
     latency_ms: int = 0
     attempts: int = 0
+    statuses: list[int | None] = field(default_factory=list)  # each attempt's, None: no answer
     stopped: str | None = None
 
     @property

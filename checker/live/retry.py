@@ -7,10 +7,11 @@ says `enforced_spend_limit_reached`, whatever the headers say.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -29,23 +30,43 @@ RETRYABLE_NETWORK = frozenset(
 
 
 class Budget:
-    """The whole live phase's time budget (`--timeout`), shared by every call and retry."""
+    """A time budget (`--timeout`) shared by every call and retry.
 
-    def __init__(self, seconds: float, *, started: float | None = None) -> None:
+    Its clock runs from creation; a budget made with `Budget.idle` runs only inside `spending()`,
+    which is how the live ladder keeps the time it waits for discovery out of its budget.
+    """
+
+    def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.started = time.monotonic() if started is None else started
-        self.deadline = self.started + seconds
+        self._spent = 0.0
+        self._since: float | None = time.monotonic()
+
+    @classmethod
+    def idle(cls, seconds: float) -> Budget:
+        """A budget whose clock has not started."""
+        budget = cls(seconds)
+        budget._since = None
+        return budget
+
+    @contextlib.contextmanager
+    def spending(self) -> Iterator[None]:
+        """Run the clock for the duration of the block."""
+        self._since = time.monotonic()
+        try:
+            yield
+        finally:
+            self._spent += time.monotonic() - self._since
+            self._since = None
+
+    def spent(self) -> float:
+        running = time.monotonic() - self._since if self._since is not None else 0.0
+        return self._spent + running
 
     def remaining(self) -> float:
-        return max(0.0, self.deadline - time.monotonic())
-
-    def exclude(self, seconds: float) -> None:
-        """Time spent waiting on something other than the API (discovery) is not spent budget."""
-        self.started += seconds
-        self.deadline += seconds
+        return max(0.0, self.seconds - self.spent())
 
     def elapsed_ms(self) -> int:
-        return int((time.monotonic() - self.started) * 1000)
+        return int(self.spent() * 1000)
 
 
 @dataclass(frozen=True, slots=True)

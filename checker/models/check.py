@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from checker.findings import Finding, make_finding
 from checker.models.checks.drift import drift_findings
@@ -13,13 +13,15 @@ from checker.models.checks.lifecycle import lifecycle_findings
 from checker.models.checks.limits import limit_findings
 from checker.models.checks.missing import missing_findings
 from checker.models.checks.platform import platform_findings
+from checker.models.checks.request_config import config_requests
+from checker.models.checks.requests import request_findings
 from checker.models.collect import Collected, ModelUse, Scope
-from checker.models.context import CheckContext, pre_production_of
+from checker.models.context import ModelCheckInputs, pre_production_of
 from checker.models.ids.normalize import Normalizer
 from checker.models.prepare import PreparedModels
 from checker.models.providers import Provider, environment_provider
 from checker.models.slots import build_slots
-from checker.report import SHARED_COLUMN
+from checker.report import SHARED_COLUMN, EnvironmentFacts
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
 
@@ -34,7 +36,7 @@ class ModelsOutcome:
     findings: list[Finding] = field(default_factory=list)
     matrix: dict[str, dict[str, str]] = field(default_factory=dict)
     canonical: dict[str, dict[str, str]] = field(default_factory=dict)
-    environments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    environments: dict[str, EnvironmentFacts] = field(default_factory=dict)
 
 
 def check_models(
@@ -52,7 +54,7 @@ def check_models(
     if served_models:
         normalizer = Normalizer(normalizer.catalog.with_served(frozenset(served_models)))
         collected = _with_served(collected, normalizer)
-    ctx = CheckContext(
+    ctx = ModelCheckInputs(
         production=scan.production,
         today=today or date.today(),
         deprecation_window=settings.deprecation_window,
@@ -71,6 +73,9 @@ def check_models(
         findings.extend(lifecycle_findings(use, ctx))
         uses_by_scope.setdefault((use.environment, use.group), []).append(use)
     findings.extend(limit_findings(collected.tokens, uses_by_scope, ctx.served))
+    requests = [*scan.call_sites, *config_requests(scan, collected)]
+    rules = normalizer.catalog.request_rules
+    findings.extend(request_findings(requests, rules, normalizer, ctx.served))
     findings.extend(drift_findings(slots, ctx))
     findings.extend(missing_findings(slots, collected, environments, ctx))
     findings.extend(_nothing_to_check(prepared, explicit=settings.environments is not None))
@@ -112,15 +117,15 @@ def _environment_facts(
     collected: Collected,
     environments: list[str],
     providers: dict[Scope, Provider],
-) -> dict[str, dict[str, Any]]:
+) -> dict[str, EnvironmentFacts]:
     pre = pre_production_of(scan.production, environments) if scan.production else None
     return {
-        environment: {
-            "production": environment == scan.production,
-            "pre_production": environment == pre,
-            "provider": environment_provider(providers, environment),
-            "files": sorted(collected.files.get(environment, [])),
-        }
+        environment: EnvironmentFacts(
+            production=environment == scan.production,
+            pre_production=environment == pre,
+            provider=environment_provider(providers, environment),
+            files=tuple(sorted(collected.files.get(environment, []))),
+        )
         for environment in environments
     }
 

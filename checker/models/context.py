@@ -12,17 +12,17 @@ from checker.models.collect import ModelUse, Scope
 from checker.models.ids.normalize import Normalizer
 from checker.models.ids.refs import ANTHROPIC, BEDROCK, VERTEX
 from checker.models.providers import Provider
+from checker.vocabulary import PRE_PRODUCTION_ORDER
 
 if TYPE_CHECKING:
     from checker.live.served import ServedModel
 
 PLATFORM_NAMES = {ANTHROPIC: "Claude API", BEDROCK: "Amazon Bedrock", VERTEX: "Google Vertex AI"}
-PRE_PRODUCTION_ORDER = ("staging", "test", "development")
 MAX_SHOWN = 120
 
 
 @dataclass(frozen=True, slots=True)
-class CheckContext:
+class ModelCheckInputs:
     """Inputs shared by the checks; `served` is the live model list (ID -> what the API says
     about it) when it was fetched."""
 

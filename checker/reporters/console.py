@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from checker.findings import Severity
+from checker.plain_text import visible
 from checker.report import Report
 from checker.reporters.left_alone import left_alone_sentence
+from checker.reporters.weakened import header_sentences
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTICE: "36"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def use_colour(stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -22,8 +22,23 @@ def use_colour(stream: TextIO, environ: Mapping[str, str]) -> bool:
 
 
 def one_line(text: str) -> str:
-    """Untrusted text on one line: no newlines or control characters (so no injected commands)."""
-    return _CONTROL.sub("?", text.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+    """Untrusted text on one line: no newlines (so no injected commands), and controls, bidi
+    overrides and zero-width characters shown as escapes (`checker.plain_text`)."""
+    return visible(text)
+
+
+def _live_notes(report: Report) -> list[str]:
+    """What the live check could not establish: an unverified key, a cut model list."""
+    run = report.live.run if report.live is not None else None
+    notes = []
+    if run is not None and run.auth is not None and run.auth.not_verified:
+        notes.append(f"key not verified: {run.auth.not_verified}")
+    if run is not None and run.served_models_cut:
+        notes.append(
+            f"the served-model list was read up to {run.served_models_cut} IDs; the API listed "
+            "more, which were not read"
+        )
+    return notes
 
 
 def render_console(report: Report, redact: Callable[[str], str], *, colour: bool) -> str:
@@ -38,8 +53,10 @@ def render_console(report: Report, redact: Callable[[str], str], *, colour: bool
             where += f":{finding.column}" if finding.line and finding.column else ""
             where += ": "
         env = f" [{finding.environment}]" if finding.environment else ""
-        head = paint(f"{finding.severity.value}", _COLOURS[finding.severity])
-        lines.append(one_line(redact(f"  {head} {finding.code}{env} {where}{finding.message}")))
+        head = paint(redact(finding.severity.value), _COLOURS[finding.severity])
+        lines.append(
+            f"  {head} " + one_line(redact(f"{finding.code}{env} {where}{finding.message}"))
+        )
         lines.append(one_line(redact(f"      fix: {finding.fix}")))
     scan = report.scan
     if scan.files_read:
@@ -54,6 +71,8 @@ def render_console(report: Report, redact: Callable[[str], str], *, colour: bool
     left_alone = left_alone_sentence(report.unchecked_references)
     if left_alone:
         lines.append(one_line(redact(f"  note: {left_alone}")))
+    for sentence in [*header_sentences(report), *_live_notes(report)]:
+        lines.append(one_line(redact(f"  note: {sentence}")))
     counts = report.counts
     verdict = paint("PASSED", "32") if report.passed else paint("FAILED", "31")
     verdict_line = (
@@ -61,6 +80,8 @@ def render_console(report: Report, redact: Callable[[str], str], *, colour: bool
         f"{counts.get('warning', 0)} warning(s), {counts.get('notice', 0)} notice(s)"
         f" (fail-on: {report.tool.fail_on}, live-check: {report.tool.live_level})"
     )
+    if report.dropped:
+        verdict_line += f"; {len(report.dropped)} finding(s) not counted (see the notes above)"
     # Even our own words: a secret may be any string, "claude-p" included, and the runner would
     # mask it there too.
     lines.append(redact(verdict_line))

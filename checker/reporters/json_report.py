@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from checker.regular_files import open_for_writing
 from checker.report import Report
 from checker.reporters.redacted import redact_report
 
@@ -16,4 +17,6 @@ def render_json(report: Report, redact: Callable[[str], str]) -> str:
 
 def write_json(path: Path, report: Report, redact: Callable[[str], str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_json(report, redact), encoding="utf-8")
+    text = render_json(report, redact)  # before the open: a failure leaves the old file whole
+    with open_for_writing(path, append=False) as file:
+        file.write(text)

@@ -18,8 +18,12 @@ MAX_VALUE_CHARS = 2000
 # HTML specials, markdown inline syntax, GitHub math (`$`) and block starters (`#`).
 _ALWAYS = frozenset("&<>\"'\\`*[]!~|$#{}")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
-# Other C0/C1 controls and bidi overrides: shown as U+FFFD so nothing is hidden or reordered.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+# Other C0/C1 controls, bidi overrides, zero-width characters and lone surrogates: shown as
+# U+FFFD so nothing is hidden or reordered (and the file can be written as UTF-8).
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 
 
@@ -90,3 +94,17 @@ def url(value: object) -> Markup:
     """A link target we can vouch for (https, no spaces, quotes or brackets), else empty."""
     candidate = str(value)
     return _markup(candidate if _SAFE_URL.fullmatch(candidate) else "")
+
+
+_BACKTICK_RUNS = re.compile(r"`+")
+
+
+def fenced(value: object, info: str = "", indent: int = 0) -> Markup:
+    """Untrusted text as a one-line fenced code block, shown exactly as written (a fence shows its
+    content literally, so nothing is encoded), behind a fence longer than any backtick run in it.
+    `indent` spaces start the lines after the first (a block inside a list item)."""
+    line = one_line(value)
+    longest = max((len(run) for run in _BACKTICK_RUNS.findall(line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    margin = "\n" + " " * indent
+    return _markup(f"{fence}{_encode(one_line(info))}{margin}{line}{margin}{fence}")

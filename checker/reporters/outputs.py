@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from checker.regular_files import open_for_writing
 from checker.report import Report
 
 
@@ -23,7 +24,7 @@ def action_outputs(report: Report, report_path: Path | None) -> dict[str, str]:
 
 def write_outputs(path: Path, outputs: dict[str, str], redact: Callable[[str], str]) -> None:
     """Append `name<<delimiter` blocks; the delimiter is fresh and never occurs in the value."""
-    with path.open("a", encoding="utf-8") as file:
+    with open_for_writing(path, append=True) as file:
         for name, raw in outputs.items():
             value = redact(raw)
             delimiter = _delimiter()

@@ -18,11 +18,12 @@ from urllib.parse import quote
 from checker import __version__
 from checker.findings import RULES, Finding
 from checker.findings.catalog import DOCS_BASE, docs_url
+from checker.regular_files import open_for_writing
 from checker.report import Report
+from checker.reporters.placement import fallback_file
 from checker.reporters.redacted import redact_report, redact_strings
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-FALLBACK_FILE = ".claude-preflight.yml"
 FINGERPRINT_KEY = "claudePreflight/v1"
 _LEVELS = {"error": "error", "warning": "warning", "notice": "note"}
 
@@ -74,7 +75,7 @@ def _rule(code: str) -> dict[str, Any]:
 
 
 def _result(finding: Finding, report: Report, index: Mapping[str, int]) -> dict[str, Any]:
-    file, fallback = _file_for(finding, report.environments)
+    file, fallback = fallback_file(finding, report.environments)
     region: dict[str, int] = {}
     if finding.line and not fallback:
         region["startLine"] = finding.line
@@ -101,23 +102,12 @@ def _result(finding: Finding, report: Report, index: Mapping[str, int]) -> dict[
     return result
 
 
-def _file_for(finding: Finding, environments: Mapping[str, Any]) -> tuple[str, bool]:
-    """The finding's file, else its environment's first config file, else the tool's config."""
-    if finding.file:
-        return finding.file, False
-    info = environments.get(finding.environment or "")
-    files = info.get("files") if isinstance(info, Mapping) else None
-    if isinstance(files, list) and files and isinstance(files[0], str) and files[0]:
-        return files[0], True
-    return FALLBACK_FILE, True
-
-
 def _fingerprint(finding: Finding) -> str:
     """Stable across runs and line moves: code, environment, file and message, not the line."""
     key = "\x1f".join(
         [finding.code, finding.environment or "", finding.file or "", finding.message]
     )
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _crashed(report: Report) -> bool:
@@ -133,4 +123,6 @@ def render_sarif(report: Report, redact: Callable[[str], str]) -> str:
 
 def write_sarif(path: Path, report: Report, redact: Callable[[str], str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_sarif(report, redact), encoding="utf-8")
+    text = render_sarif(report, redact)  # before the open: a failure leaves the old file whole
+    with open_for_writing(path, append=False) as file:  # never a FIFO or a device
+        file.write(text)

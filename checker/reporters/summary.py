@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from checker.regular_files import open_for_writing
 from checker.report import Report
 from checker.reporters import markdown_safe
 from checker.reporters.redacted import redact_report
@@ -23,6 +24,7 @@ from checker.reporters.summary_view import build_view
 from checker.reporters.template_cache import bytecode_cache
 
 if TYPE_CHECKING:
+    from jinja2 import Template
     from jinja2.sandbox import SandboxedEnvironment
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -94,6 +96,7 @@ def _environment() -> SandboxedEnvironment:
         code=markdown_safe.code,
         message=markdown_safe.message,
         url=markdown_safe.url,
+        fenced=markdown_safe.fenced,
         plural=plural,
         duration=duration,
         number=number,
@@ -106,6 +109,11 @@ def warm_template_cache() -> None:
     environment = _environment()
     for name in environment.list_templates(extensions=["j2"]):
         environment.get_template(name)
+
+
+def get_template(name: str) -> Template:
+    """A template of `templates/` in the summary's sandbox, with its filters and its safety."""
+    return _environment().get_template(name)
 
 
 def prepare_summary() -> None:
@@ -169,5 +177,5 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT_BYTES) -> str:
 
 def write_summary(path: Path, report: Report, redact: Callable[[str], str]) -> None:
     """Append (GitHub's summary file may hold earlier steps' output of this step)."""
-    with path.open("a", encoding="utf-8") as file:
+    with open_for_writing(path, append=True) as file:
         file.write(render_summary(report, redact))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+
+from checker.live.report import LiveModelResult, LiveReport, RateLimits
 
 RATE_LIMIT_NAMES = {
     "requests": "Requests",
@@ -23,7 +23,7 @@ class LiveModel:
     id: str
     resolved: str | None
     ok: bool | None
-    status: str | None
+    status: int | None
     latency_ms: int | None
     checked: list[str]
     about: str | None = None
@@ -52,6 +52,9 @@ class RateLimit:
 class LiveView:
     level: str | None = None
     skipped: str | None = None
+    not_verified: str | None = None  # the key: the list call failed only transiently
+    served_cut: int | None = None  # the served-model list was read up to this many IDs
+    off_by: str | None = None  # `live-check: off` and its origin, when a setting turned it off
     base_url: str | None = None
     calls: int | None = None
     duration_ms: int | None = None
@@ -61,87 +64,62 @@ class LiveView:
     rate_limits: list[RateLimit] = field(default_factory=list)
 
 
-def live_view(live: Mapping[str, Any]) -> LiveView:
-    raw_tokens = live.get("tokens")
-    tokens: Mapping[str, Any] = raw_tokens if isinstance(raw_tokens, Mapping) else {}
+def live_view(live: LiveReport | None) -> LiveView:
+    if live is None:
+        return LiveView()
+    run = live.run
     return LiveView(
-        level=_text(live.get("level")),
-        skipped=_text(live.get("skipped")),
-        base_url=_text(live.get("base_url")),
-        calls=_int(live.get("calls")),
-        duration_ms=_int(live.get("duration_ms")),
-        tokens_in=_int(tokens.get("input")),
-        tokens_out=_int(tokens.get("output")),
-        models=_models(live.get("models")),
-        rate_limits=_rate_limits(live.get("rate_limits")),
+        level=live.level or None,
+        skipped=live.skipped or None,
+        not_verified=run.auth.not_verified if run is not None and run.auth is not None else None,
+        served_cut=run.served_models_cut if run is not None else None,
+        base_url=live.base_url or None,
+        calls=live.calls,
+        duration_ms=run.duration_ms if run is not None else None,
+        tokens_in=run.tokens.input_tokens if run is not None else None,
+        tokens_out=run.tokens.output_tokens if run is not None else None,
+        models=[_model(model) for model in run.models[:MAX_LIVE_MODELS]] if run else [],
+        rate_limits=_rate_limits(run.rate_limits) if run is not None else [],
     )
 
 
-def _models(value: object) -> list[LiveModel]:
-    if not isinstance(value, list):
-        return []
-    rows = []
-    for item in value[:MAX_LIVE_MODELS]:
-        if not isinstance(item, Mapping) or not item.get("id"):
-            continue
-        ok = item.get("ok")
-        checked = item.get("checked")
-        rows.append(
-            LiveModel(
-                id=str(item["id"]),
-                resolved=_text(item.get("resolved")),
-                ok=ok if isinstance(ok, bool) else None,
-                status=_text(item.get("status")),
-                latency_ms=_int(item.get("latency_ms")),
-                checked=[str(step) for step in checked] if isinstance(checked, list) else [],
-                about=_about(item),
-            )
-        )
-    return rows
+def _model(result: LiveModelResult) -> LiveModel:
+    return LiveModel(
+        id=result.id,
+        resolved=result.resolved,
+        ok=result.ok,
+        status=result.status,
+        latency_ms=result.latency_ms,
+        checked=list(result.checked),
+        about=_about(result),
+    )
 
 
-def _about(item: Mapping[str, Any]) -> str | None:
+def _about(result: LiveModelResult) -> str | None:
     """`Claude Opus 6, created 2026-11-20 (not in the bundled catalog)`: only for a model the
     catalog lacks, whose facts only the API's answer has."""
-    if item.get("in_catalog") is not False:
+    if result.in_catalog is not False or result.about is None:
         return None
-    name = _text(item.get("display_name"))
-    created = _text(item.get("created_at"))
-    parts = [part for part in (name, f"created {created[:10]}" if created else None) if part]
-    if not parts:
-        return None
-    return ", ".join(parts) + " (not in the bundled catalog)"
+    created = result.about.created_at
+    parts = [result.about.display_name, f"created {created[:10]}" if created else None]
+    shown = [part for part in parts if part]
+    return ", ".join(shown) + " (not in the bundled catalog)" if shown else None
 
 
-def _rate_limits(value: object) -> list[RateLimit]:
-    if not isinstance(value, Mapping):
-        return []
-    known = [name for name in RATE_LIMIT_NAMES if name in value]
-    others = sorted(str(name) for name in value if name not in RATE_LIMIT_NAMES)
-    limits = []
-    for name in [*known, *others]:
-        entry = value.get(name)
-        if not isinstance(entry, Mapping):
-            continue
-        limits.append(
-            RateLimit(
-                name=RATE_LIMIT_NAMES.get(name, name),
-                limit=_int(entry.get("limit")),
-                remaining=_int(entry.get("remaining")),
-                reset=_text(entry.get("reset")),
-            )
+def _rate_limits(figures: RateLimits) -> list[RateLimit]:
+    known = [name for name in RATE_LIMIT_NAMES if name in figures]
+    others = sorted(name for name in figures if name not in RATE_LIMIT_NAMES)
+    return [
+        RateLimit(
+            name=RATE_LIMIT_NAMES.get(name, name),
+            limit=_count(figures[name].get("limit")),
+            remaining=_count(figures[name].get("remaining")),
+            reset=str(reset) if (reset := figures[name].get("reset")) is not None else None,
         )
-    return limits
+        for name in [*known, *others]
+    ]
 
 
-def _int(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        return int(float(value))
-    except (ValueError, OverflowError):
-        return None
-
-
-def _text(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+def _count(value: int | str | None) -> int | None:
+    """A header figure that was a number (a non-numeric one stays text in the report)."""
+    return value if isinstance(value, int) else None

@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from checker.report import SHARED_COLUMN
+from checker.report import SHARED_COLUMN, EnvironmentFacts
+from checker.vocabulary import ENVIRONMENT_ALIASES, PRE_PRODUCTION_ORDER
 
-PRODUCTION_NAMES = ("production", "prod", "prd", "live")
-PRE_PRODUCTION_ORDER = (
-    ("staging", "stage", "stg", "preprod"),
-    ("test", "testing", "qa", "uat"),
-    ("development", "dev", "local"),
-)
+Matrix = Mapping[str, Mapping[str, str]]  # environment -> slot -> model ID
+
+PRODUCTION_NAMES = ENVIRONMENT_ALIASES["production"]
+# Each pre-production environment with its spellings, nearest to production first.
+PRE_PRODUCTION_SPELLINGS = tuple(ENVIRONMENT_ALIASES[name] for name in PRE_PRODUCTION_ORDER)
 MAX_ENVIRONMENTS = 12
 
 
@@ -75,18 +74,18 @@ class MatrixView:
 
 
 def matrix_view(
-    models: Mapping[str, Any],
-    environments: Mapping[str, Any],
+    models: Matrix,
+    environments: Mapping[str, EnvironmentFacts],
     max_rows: int | None = None,
-    canonical: Mapping[str, Any] | None = None,
+    canonical: Matrix | None = None,
 ) -> MatrixView:
     """The matrix; with `max_rows`, differing rows are kept first and the rest counted.
 
     `canonical` (environment -> slot -> canonical model ID) tells a different model from the same
     model written another way; without it, any different text is a difference.
     """
-    table = _table(models)
-    canonical_table = _table(canonical or {})
+    table = models
+    canonical_table = canonical or {}
     columns = _columns(list(table), environments)[:MAX_ENVIRONMENTS]
     production = next((c.name for c in columns if c.production), None)
     reference = next((c.name for c in columns if c.pre_production), None) or production
@@ -102,27 +101,19 @@ def matrix_view(
     return MatrixView(columns, kept, reference, cut_rows=len(rows) - len(kept))
 
 
-def _table(matrix: Mapping[str, Any]) -> dict[str, dict[str, str]]:
-    return {
-        str(env): {str(slot): str(value) for slot, value in slots.items()}
-        for env, slots in matrix.items()
-        if isinstance(slots, Mapping)
-    }
-
-
-def _columns(names: list[str], environments: Mapping[str, Any]) -> list[Column]:
-    def fact(name: str, key: str) -> Any:
-        info = environments.get(name)
-        return info.get(key) if isinstance(info, Mapping) else None
-
-    flagged_production = [name for name in names if fact(name, "production") is True]
+def _columns(names: list[str], environments: Mapping[str, EnvironmentFacts]) -> list[Column]:
+    """Production first, then what was tested before it; by the facts the model checks stated,
+    else (an environment they say nothing about) by name."""
+    stated = {name: environments[name] for name in names if name in environments}
+    flagged_production = [name for name, facts in stated.items() if facts.production]
     production = flagged_production[0] if flagged_production else _by_name(names, PRODUCTION_NAMES)
-    flagged_pre = [n for n in names if fact(n, "pre_production") is True and n != production]
+    flagged_pre = [n for n, facts in stated.items() if facts.pre_production and n != production]
     pre = flagged_pre[0] if flagged_pre else None
-    if pre is None and not any(fact(n, "pre_production") is not None for n in names):
+    if pre is None and not stated:
         rest = [name for name in names if name != production]
         pre = next(
-            (_by_name(rest, group) for group in PRE_PRODUCTION_ORDER if _by_name(rest, group)), None
+            (_by_name(rest, group) for group in PRE_PRODUCTION_SPELLINGS if _by_name(rest, group)),
+            None,
         )
 
     def rank(name: str) -> tuple[int, str]:
@@ -130,7 +121,7 @@ def _columns(names: list[str], environments: Mapping[str, Any]) -> list[Column]:
             return (0, name)
         if name == pre:
             return (1, name)
-        for position, group in enumerate(PRE_PRODUCTION_ORDER):
+        for position, group in enumerate(PRE_PRODUCTION_SPELLINGS):
             if name.lower() in group:
                 return (2 + position, name)
         return (9, name)
@@ -140,7 +131,7 @@ def _columns(names: list[str], environments: Mapping[str, Any]) -> list[Column]:
             name,
             production=name == production,
             pre_production=name == pre,
-            provider=str(fact(name, "provider")) if fact(name, "provider") else None,
+            provider=(stated[name].provider or None) if name in stated else None,
         )
         for name in sorted(names, key=rank)
     ]
@@ -153,8 +144,8 @@ def _by_name(names: list[str], candidates: tuple[str, ...]) -> str | None:
 def _row(
     slot: str,
     columns: list[Column],
-    table: Mapping[str, Mapping[str, str]],
-    canonical: Mapping[str, Mapping[str, str]],
+    table: Matrix,
+    canonical: Matrix,
     *,
     reference: str | None,
     production: str | None,

@@ -1,13 +1,12 @@
 """What the job summary shows, computed from a Report: verdict, jobs, findings, limits.
 
-The report's `models`, `environments` and `live` sections are loose dicts filled by other jobs, so
-everything is read defensively here and the templates only see these small typed records.
+The templates see only these small records, built from the report's typed sections.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.findings import RULES, Finding, Rule, Severity
 from checker.findings.catalog import docs_url
@@ -15,17 +14,27 @@ from checker.report import Report
 from checker.reporters.left_alone import left_alone_sentence
 from checker.reporters.summary_live import LiveView, live_view
 from checker.reporters.summary_matrix import MatrixView, matrix_view
+from checker.reporters.weakened import (
+    blocking_drops,
+    header_sentences,
+    ignored_by,
+    job_drops,
+    origin_text,
+    weakened_by_repository,
+)
 from checker.reporters.workflow_commands import ANNOTATION_LIMIT_PER_SEVERITY, annotation_plan
+from checker.vocabulary import JOB_TITLES, Job
+from checker.vocabulary import JOBS as JOB_ORDER
 
 SEVERITY_ICONS = {"error": "❌", "warning": "⚠️", "notice": "ℹ️"}
-JOBS = (
-    ("secrets", "Secrets", "🔑"),
-    ("models", "Model IDs", "🏷️"),
-    ("live", "Live check", "📡"),
-    ("config", "Configuration", "🗂️"),
-    ("tool", "Tool", "🧰"),
-)
-JOB_NAMES = {key: name for key, name, _ in JOBS}
+JOB_ICONS: dict[Job, str] = {
+    "secrets": "🔑",
+    "models": "🏷️",
+    "live": "📡",
+    "config": "🗂️",
+    "tool": "🧰",
+}
+JOBS = tuple((job, JOB_TITLES[job], JOB_ICONS[job]) for job in JOB_ORDER)
 OPEN_FINDINGS_PER_JOB = 8
 
 
@@ -59,6 +68,7 @@ class JobView:
     shown: list[FindingView] = field(default_factory=list)
     folded: list[FindingView] = field(default_factory=list)
     cut: int = 0
+    dropped: str | None = None  # errors and warnings of this job that were not counted, by whom
 
     @property
     def has_content(self) -> bool:
@@ -84,6 +94,8 @@ class SummaryView:
     annotation_limit: int
     cut_findings: int
     left_alone: str | None = None
+    weakened: list[str] = field(default_factory=list)  # the header: what weakens this run
+    weakened_alert: str = "NOTE"  # `WARNING` when the repository's own files weakened it
 
 
 def build_view(
@@ -95,10 +107,13 @@ def build_view(
 ) -> SummaryView:
     """The `max_*` limits drop findings and matrix rows (with a count) when the summary must
     shrink to fit GitHub's size limit."""
-    by_job: dict[str, list[Finding]] = {key: [] for key, _, _ in JOBS}
+    by_job: dict[Job, list[Finding]] = {key: [] for key, _, _ in JOBS}
     for finding in report.findings:
         by_job[_job_of(finding)].append(finding)
     live = live_view(report.live)
+    off_by = _origin_of(report, "live-check")
+    if off_by:
+        live = replace(live, off_by=f"`live-check: off`{off_by}")
     jobs = []
     cut_total = 0
     for key, name, icon in JOBS:
@@ -119,6 +134,7 @@ def build_view(
             shown=loud[:open_per_job],
             folded=loud[open_per_job:] + quiet,
             cut=len(views) - len(kept),
+            dropped=ignored_by(job_drops(report, key)),
         )
         cut_total += job.cut
         if key in {"secrets", "models", "live"} or findings:
@@ -135,10 +151,12 @@ def build_view(
         annotation_limit=ANNOTATION_LIMIT_PER_SEVERITY,
         cut_findings=cut_total,
         left_alone=left_alone_sentence(report.unchecked_references),
+        weakened=header_sentences(report),
+        weakened_alert="WARNING" if weakened_by_repository(report) else "NOTE",
     )
 
 
-def _job_of(finding: Finding) -> str:
+def _job_of(finding: Finding) -> Job:
     rule = RULES.get(finding.code)
     return rule.job if rule else "tool"
 
@@ -160,8 +178,13 @@ def _job_status(
         return "💥", "crashed: part of the gate could not run"
     if counts["error"]:
         return "❌", f"failed: {_count_text(counts)}"
+    dropped = ignored_by(job_drops(report, key))
+    if dropped:  # never "passed" on the strength of a finding that was not counted
+        return "⚠️", f"not verified: {dropped}"
     if key == "live" and live.skipped:
-        return "⏭️", f"skipped: {live.skipped}"
+        return "⏭️", f"skipped: {live.skipped}{_origin_of(report, 'live-check')}"
+    if key == "live" and live.not_verified:
+        return "⚠️", f"key not verified: {live.not_verified}"
     if counts["warning"]:
         return "⚠️", f"passed with {_count_text(counts)}"
     if key == "models" and not report.models:
@@ -172,20 +195,27 @@ def _job_status(
     return "✅", f"passed{detail}"
 
 
-def _verdict(report: Report, by_job: dict[str, list[Finding]]) -> Verdict:
+def _verdict(report: Report, by_job: dict[Job, list[Finding]]) -> Verdict:
     errors, warnings = report.errors, report.warnings
     if not report.passed:
         return Verdict("❌", "deploy blocked", _blocked_why(report))
+    dropped = blocking_drops(report.dropped)
+    if dropped:
+        return Verdict(
+            "⚠️",
+            "passed with findings not counted",
+            f"{len(dropped)} error(s) or warning(s) were not counted: {ignored_by(dropped)}.",
+        )
     if errors:
         return Verdict(
             "⚠️",
             "passed with errors",
-            f"{_plural(errors, 'error')} found, but `fail-on: {report.tool.fail_on}` lets the "
-            "deploy through.",
+            f"{_plural(errors, 'error')} found, but `fail-on: {report.tool.fail_on}`"
+            f"{_origin_of(report, 'fail-on')} lets the deploy through.",
         )
     if warnings:
         jobs = Counter(
-            JOB_NAMES[key]
+            JOB_TITLES[key]
             for key, items in by_job.items()
             for f in items
             if f.severity == "warning"
@@ -197,7 +227,7 @@ def _verdict(report: Report, by_job: dict[str, list[Finding]]) -> Verdict:
             f"Nothing blocks the deploy; {_plural(warnings, 'warning')} in {where} to look at.",
         )
     models = len({model for slots in report.models.values() for model in slots.values()})
-    live = report.live.get("skipped")
+    live = report.live.skipped if report.live is not None else None
     live_text = (
         f"live check skipped ({live})" if live else f"live check `{report.tool.live_level}` passed"
     )
@@ -206,13 +236,21 @@ def _verdict(report: Report, by_job: dict[str, list[Finding]]) -> Verdict:
     return Verdict("✅", "passed", why)
 
 
+def _origin_of(report: Report, setting: str) -> str:
+    """` by `.claude-preflight.yml`` for a weakening setting's origin, else nothing."""
+    for item in report.settings.weakening:
+        if item.setting == setting:
+            return f" by {origin_text(item.origin, item.source)}"
+    return ""
+
+
 def _blocked_why(report: Report) -> str:
     """One sentence: how many findings block, in which jobs, and which one to fix first."""
     blocking = _blocking(report)
     if not blocking:
         return "The gate failed."
     kind = "error" if report.tool.fail_on != "warning" else "finding"
-    jobs = Counter(JOB_NAMES[_job_of(finding)] for finding in blocking)
+    jobs = Counter(JOB_TITLES[_job_of(finding)] for finding in blocking)
     first = f"{blocking[0].code} ({blocking[0].title})"
     if len(blocking) == 1:
         return f"1 {kind} in {next(iter(jobs))} blocks the deploy: {first}."

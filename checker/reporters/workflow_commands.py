@@ -1,8 +1,10 @@
 """GitHub's workflow-command protocol, spoken only here: nothing else prints `::` lines.
 
 Escaping follows actions/toolkit `command.ts`: `%`, CR and LF in data; also `:` and `,` in
-properties. Annotations respect GitHub's limits (10 errors, 10 warnings, 10 notices per step, 50 per
-job); `annotation_plan` decides which findings get one, so the summary can count the rest.
+properties. Repository text is made visible first (`checker.plain_text`): controls, bidi overrides
+and zero-width characters become escapes, so an annotation hides or reorders nothing.
+Annotations respect GitHub's limits (10 errors, 10 warnings, 10 notices per step, 50 per job);
+`annotation_plan` decides which findings get one, so the summary can count the rest.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from checker.findings import Finding, Severity
+from checker.plain_text import shown
 
 ANNOTATION_LIMIT_PER_SEVERITY = 10
 ANNOTATION_LIMIT_PER_JOB = 50
@@ -109,12 +112,13 @@ class WorkflowCommands:
         return plan.left_out
 
     def _annotation(self, finding: Finding) -> str:
-        properties = [f"title={escape_property(self._redact(f'{finding.code} {finding.title}'))}"]
+        title = shown(f"{finding.code} {finding.title}")
+        properties = [f"title={escape_property(self._redact(title))}"]
         if finding.file:
-            properties.append(f"file={escape_property(self._redact(finding.file))}")
+            properties.append(f"file={escape_property(self._redact(shown(finding.file)))}")
             if finding.line:
                 properties.append(f"line={finding.line}")
             if finding.column:
                 properties.append(f"col={finding.column}")
-        message = self._redact(f"{finding.message}\nFix: {finding.fix}")
+        message = self._redact(f"{shown(finding.message)}\nFix: {shown(finding.fix)}")
         return f"::{finding.severity.value} {','.join(properties)}::{escape_data(message)}"

@@ -17,8 +17,10 @@ from dataclasses import replace
 
 from checker.findings import Finding, Location, Severity, make_finding
 from checker.read.source import language_of
+from checker.scan.calls import CallCollector
 from checker.scan.explicit import ExplicitEnvironments
 from checker.scan.files import list_workspace, read_bytes, skipped
+from checker.scan.globs import long_glob_findings
 from checker.scan.kinds import NON_RUNTIME, RUNTIME, FileKind, kind_of
 from checker.scan.layouts import LayoutMatch, match_layout
 from checker.scan.litellm import is_litellm_config, keyed_by_name
@@ -77,6 +79,7 @@ class _Pass:
         self.exclude = PathGlobs(settings.exclude)
         self.production = user_env(settings.production) if settings.production else "production"
         self.scan = WorkspaceScan(suppression=Suppression())
+        self.calls = CallCollector()
         self.matched: set[str] = set()
         self.helm_folders: set[str] = set()
         self.attributed = 0
@@ -99,7 +102,10 @@ class _Pass:
         )
         if self.settings.environments is not None:
             scan.findings += _unmatched_environments(self.settings.environments, self.matched)
+        scan.findings += long_glob_findings(self.settings)
         scan.production = production_env(self.settings.production, scan.environments)
+        scan.call_sites = self.calls.finish()
+        scan.findings += self.calls.findings
         return scan
 
     def _file(self, parts: list[str], path: str) -> None:
@@ -128,7 +134,7 @@ class _Pass:
             self.matched.add(layout.environment)
             self._attributed(relative, data, layout, kind)
         elif has_signal(lowered, kind):
-            self._shared(parts, relative, data, kind)
+            self._shared(parts, relative, data, kind, lowered)
 
     def _kind(self, parts: list[str], relative: str) -> FileKind:
         """Tier and reader of a file that holds something to read; its tier is remembered."""
@@ -180,9 +186,14 @@ class _Pass:
         values = keyed_by_name(values, litellm=is_litellm_config(values))
         self._add(relative, layout.environment, layout.group, values, kind)
 
-    def _shared(self, parts: list[str], relative: str, data: bytes, kind: FileKind) -> None:
-        """Any other file with a Claude signal: read by every environment, production included."""
+    def _shared(
+        self, parts: list[str], relative: str, data: bytes, kind: FileKind, lowered: bytes
+    ) -> None:
+        """Any other file with a Claude signal: read by every environment, production included.
+        Source code is also searched for Claude API calls (the request checks)."""
         text = decode(data, kind.format, strict=False)
+        if kind.reader == "source":
+            self.calls.add(relative, text, lowered, kind)
         try:
             values = read_values(text, kind, relative)
         except SkipError as skip:

@@ -1,8 +1,9 @@
 """Explicit `environments` of `.claude-preflight.yml` (name -> globs): they replace zero-config.
 
 Globs are workspace-relative with `/`: `*` and `?` stay inside one folder, `**` crosses folders,
-`[abc]` is a class and `{a,b}` an alternative. A file matched by several environments belongs to
-the first one listed. Names are alias-mapped (`prod` -> `production`); other names stay as written.
+`[abc]` is a class and `{a,b}` an alternative, matched in linear time (`checker.scan.globs`). A
+file matched by several environments belongs to the first one listed. Names are alias-mapped
+(`prod` -> `production`); other names stay as written.
 
 The group of a matched file is the one its zero-config layout would give, with the environment's
 own names standing in for the alias list (`services/a/deploy/eu/app.yaml` with environment `eu` ->
@@ -13,9 +14,9 @@ are taken as one app's config, so `ops/eu/app.yaml` (eu) and `ops/us/app.yaml` (
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
+from checker.scan.globs import GlobSet
 from checker.scan.kinds import structured_format
 from checker.scan.layouts import LayoutMatch, match_layout
 from checker.workspace.names import CANONICAL_ALIASES, user_env
@@ -25,12 +26,12 @@ class ExplicitEnvironments:
     """Matches workspace paths against the configured globs of each environment."""
 
     def __init__(self, environments: Mapping[str, Sequence[str]]) -> None:
-        self._patterns: list[tuple[str, re.Pattern[str], frozenset[str]]] = []
+        self._patterns: list[tuple[str, GlobSet, frozenset[str]]] = []
         for given, globs in environments.items():
             environment = user_env(given)
             names = {given.strip().lower(), environment.lower()}
             names.update(CANONICAL_ALIASES.get(environment, ()))
-            self._patterns.append((environment, _compile(globs), frozenset(names)))
+            self._patterns.append((environment, GlobSet(globs), frozenset(names)))
 
     def match(self, parts: list[str]) -> LayoutMatch | None:
         """The environment, group and format of a path, or None when no glob matches it."""
@@ -54,52 +55,3 @@ class ExplicitEnvironments:
                     return LayoutMatch(environment, "/".join(folder[:index]), file_format)
             return LayoutMatch(environment, "", file_format)
         return None
-
-
-def _compile(globs: Sequence[str]) -> re.Pattern[str]:
-    """One pattern for an environment's globs; an invalid glob class matches literally."""
-    parts = []
-    for glob in globs:
-        try:
-            parts.append(re.compile(glob_to_regex(glob)).pattern)
-        except re.error:
-            parts.append(re.escape(glob.strip().removeprefix("./").lstrip("/")))
-    return re.compile("|".join(f"(?:{part})" for part in parts) or "(?!)")
-
-
-def glob_to_regex(glob: str) -> str:
-    """Translate one workspace glob to a regular expression (without anchors)."""
-    glob = glob.strip().removeprefix("./").lstrip("/")
-    out: list[str] = []
-    index = 0
-    while index < len(glob):
-        char = glob[index]
-        if glob.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-            continue
-        if glob.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[" and "]" in glob[index + 2 :]:
-            end = glob.index("]", index + 2)
-            body = glob[index + 1 : end]
-            negate = body.startswith("!")
-            out.append("[" + ("^" if negate else "") + body.lstrip("!").replace("\\", "\\\\") + "]")
-            index = end + 1
-            continue
-        elif char == "{" and "}" in glob[index:]:
-            end = glob.index("}", index)
-            options = glob[index + 1 : end].split(",")
-            out.append("(?:" + "|".join(glob_to_regex(option) for option in options) + ")")
-            index = end + 1
-            continue
-        else:
-            out.append(re.escape(char))
-        index += 1
-    return "".join(out)

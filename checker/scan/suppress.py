@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from checker.findings import Finding
 from checker.report import SuppressedFinding
-from checker.scan.explicit import glob_to_regex
+from checker.scan.globs import GlobSet
 
 MARKER = "claude-preflight:"
 _COMMENT = re.compile(
@@ -81,23 +81,12 @@ def _covers(ignores: LineIgnores, finding: Finding) -> bool:
 
 
 class PathGlobs:
-    """`include` / `exclude` globs of `.claude-preflight.yml`, matched on workspace paths."""
+    """`include` / `exclude` globs of `.claude-preflight.yml`, matched on workspace paths (a glob
+    that matches a folder matches everything under it), in linear time (`checker.scan.globs`)."""
 
     def __init__(self, globs: Sequence[str]) -> None:
         self.globs = tuple(globs)
-        parts = []
-        for glob in globs:
-            try:
-                parts.append(re.compile(glob_to_regex(glob)).pattern)
-            except re.error:  # an invalid class matches literally, as in `environments`
-                parts.append(re.escape(glob.strip().removeprefix("./").lstrip("/")))
-        self._pattern = re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+        self._set = GlobSet(self.globs)
 
     def matches(self, path: str) -> bool:
-        if self._pattern is None:
-            return False
-        return self._pattern.fullmatch(path) is not None or any(
-            self._pattern.fullmatch(path[:index]) is not None
-            for index, char in enumerate(path)
-            if char == "/"
-        )
+        return self._set.matches(path)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from checker.findings import Finding, Location
 
 if TYPE_CHECKING:
+    from checker.read.calls import CallSite
     from checker.scan.kinds import Tier
     from checker.scan.suppress import Suppression
 
@@ -50,7 +51,8 @@ class ConfigFile:
 class WorkspaceScan:
     """Everything the one pass found; `findings` holds CFG001/CFG003 raised while reading,
     `committed` the SEC007 findings of the same pass, `tiers` every non-runtime or template path
-    that was read (their findings are capped), `suppression` the inline ignore comments."""
+    that was read (their findings are capped), `suppression` the inline ignore comments,
+    `call_sites` the Claude API calls found in source code (each with its file's tier)."""
 
     files: list[ConfigFile] = field(default_factory=list)
     environments: list[str] = field(default_factory=list)
@@ -62,6 +64,7 @@ class WorkspaceScan:
     excluded: list[str] = field(default_factory=list)
     files_listed: int = 0
     files_read: int = 0
+    call_sites: list[CallSite] = field(default_factory=list)
 
     @property
     def environment_files(self) -> list[ConfigFile]:

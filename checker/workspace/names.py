@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-CANONICAL_ALIASES: dict[str, tuple[str, ...]] = {
-    "development": ("development", "dev", "local"),
-    "test": ("test", "testing", "qa", "uat"),
-    "staging": ("staging", "stage", "stg", "preprod"),
-    "production": ("production", "prod", "prd", "live"),
-}
+from checker.vocabulary import ENVIRONMENT_ALIASES
+
+CANONICAL_ALIASES = ENVIRONMENT_ALIASES
 
 ALIASES: dict[str, str] = {
     alias: canonical for canonical, names in CANONICAL_ALIASES.items() for alias in names

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from checker.options import ACTION_OUTPUTS, OPTIONS
-from tests.helpers import ACTION_INPUTS, REPO_ROOT
+from tests.helpers import ACTION_DEFAULTS, ACTION_INPUTS, REPO_ROOT
 
 ACTION_YML = REPO_ROOT / "action.yml"
 README_SCRIPT = REPO_ROOT / "scripts" / "readme_tables.py"
@@ -43,15 +43,23 @@ def test_every_input_is_optional_and_described_from_the_options_table() -> None:
             assert f"Default: {option.default_text}." in spec["description"], option.name
 
 
-def test_no_input_has_a_default() -> None:
+def test_no_input_has_a_default_but_the_github_token() -> None:
+    """SPEC section 1: the one exception is `github-token`, the job's token, as every action that
+    talks to GitHub defaults it; the test helpers export that default as the runner does."""
     for name, spec in _action()["inputs"].items():
+        if name == "github-token":
+            assert spec["default"] == "${{ github.token }}"
+            assert ACTION_DEFAULTS[name].startswith("ghs_")
+            continue
         assert "default" not in spec, f"input {name!r} has a default"
     code_lines = [
         line
         for line in ACTION_YML.read_text(encoding="utf-8").splitlines()
         if not line.lstrip().startswith("#")
     ]
-    assert not [line for line in code_lines if line.strip().startswith("default:")]
+    defaults = [line.strip() for line in code_lines if line.strip().startswith("default:")]
+    assert defaults == ["default: ${{ github.token }}"]
+    assert set(ACTION_DEFAULTS) == {"github-token"}
 
 
 def test_outputs_match_the_code() -> None:

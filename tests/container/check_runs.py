@@ -175,12 +175,53 @@ def check_fake_key(run: RunDir, key: str) -> None:
     run.expect_workspace_untouched()
 
 
+def check_cli(run: RunDir) -> None:
+    """`docker run --rm -v "$PWD:/work" -w /work IMAGE .`: the CLI, with no workflow commands."""
+    run.expect_no_traceback()
+    run.expect(run.exit_code == 1, f"exit code {run.exit_code}, expected 1")
+    run.expect("claude-preflight FAILED" in run.stdout, "no verdict line on stdout")
+    run.expect("SEC001" in run.stdout, "the missing key (SEC001) is not reported")
+    commands = [line for line in run.stdout.splitlines() if line.startswith("::")]
+    run.expect(not commands, f"workflow commands outside GitHub: {commands[:2]}")
+    run.expect_workspace_untouched()
+
+
+def check_cli_version(run: RunDir) -> None:
+    """`claude-preflight` is on the image's PATH (what a GitLab job's script calls)."""
+    run.expect(run.exit_code == 0, f"exit code {run.exit_code}, expected 0")
+    run.expect(run.stdout.startswith("claude-preflight "), "no version printed")
+
+
+def check_gitlab(run: RunDir) -> None:
+    """The documented GitLab job: a Code Quality report in the workspace, and nothing else."""
+    run.expect_no_traceback()
+    run.expect(run.exit_code == 1, f"exit code {run.exit_code}, expected 1")
+    report = run.path / "ws" / "gl-code-quality-report.json"
+    run.expect(report.is_file(), "gl-code-quality-report.json was not written")
+    issues = json.loads(report.read_text(encoding="utf-8"))
+    run.expect(isinstance(issues, list) and bool(issues), "the report is not a list of issues")
+    for issue in issues:
+        missing = {"description", "check_name", "fingerprint", "severity", "location"} - set(issue)
+        run.expect(not missing, f"an issue lacks {sorted(missing)}")
+        run.expect(issue["location"]["lines"]["begin"] >= 1, "an issue has no line")
+    before = (run.path / "ws.before").read_text().splitlines()
+    after = (run.path / "ws.after").read_text().splitlines()
+    added = [line for line in after if line not in before]
+    run.expect(
+        len(added) == 1 and added[0].startswith("gl-code-quality-report.json "),
+        f"the run changed more than its report: {added}",
+    )
+
+
 def check(runs: Path) -> None:
     check_offline(RunDir(runs / "offline"))
     check_bogus(RunDir(runs / "bogus"))
     key = os.environ.get("FAKE_KEY", "")
     expect(bool(key), "FAKE_KEY is not set")
     check_fake_key(RunDir(runs / "fake-key"), key)
+    check_cli(RunDir(runs / "cli"))
+    check_cli_version(RunDir(runs / "cli-version"))
+    check_gitlab(RunDir(runs / "gitlab"))
 
 
 def main(argv: list[str]) -> int:
@@ -193,7 +234,9 @@ def main(argv: list[str]) -> int:
         except CheckFailedError as failure:
             sys.stderr.write(f"container test assertion failed: {failure}\n")
             return 1
-        sys.stdout.write("container assertions passed: offline, bogus, fake-key\n")
+        sys.stdout.write(
+            "container assertions passed: offline, bogus, fake-key, cli, cli-version, gitlab\n"
+        )
         return 0
     sys.stderr.write("usage: python -m tests.container.check_runs snapshot DIR | check RUNS\n")
     return 2

@@ -226,6 +226,54 @@ run_action() {
     log "run '$name' exited $(cat "$dir/exit_code")"
 }
 
+# run_cli NAME WORKSPACE_SOURCE [docker run options] -- [args ...]: the image as a plain CLI, the
+# way the README documents it (`docker run --rm -v "$PWD:/work" -w /work IMAGE .`): no GitHub env.
+run_cli() {
+    local name=$1 source=$2
+    shift 2
+    local dir="$RUNS/$name" docker_opts=()
+    while (($#)) && [[ $1 != -- ]]; do docker_opts+=("$1"); shift; done
+    (($#)) && shift
+    mkdir -p "$dir/ws" "$dir/fc"
+    cp -a "$source/." "$dir/ws/"
+    : >"$dir/fc/step_summary"
+    : >"$dir/fc/output"
+    check_runs snapshot "$dir/ws" >"$dir/ws.before"
+    set +e
+    docker run --rm --network none -v "$dir/ws:/work" -w /work "${docker_opts[@]}" "$IMAGE" "$@" \
+        >"$dir/stdout" 2>"$dir/stderr"
+    echo $? >"$dir/exit_code"
+    set -e
+    check_runs snapshot "$dir/ws" >"$dir/ws.after"
+    log "cli run '$name' exited $(cat "$dir/exit_code")"
+}
+
+# Milliseconds from `docker run` to the container's exit, best of three runs of the action on
+# examples/ with the live check off (the first run may still be warming the page cache).
+start_to_exit_ms() {
+    local best="" began ended elapsed dir="$RUNS/timing"
+    mkdir -p "$dir/ws" "$dir/fc"
+    cp -a "$ROOT/examples/." "$dir/ws/"
+    for _ in 1 2 3; do
+        : >"$dir/fc/step_summary"
+        : >"$dir/fc/output"
+        began=$(date +%s%N)
+        docker run --rm --network none --workdir /github/workspace \
+            -v "$dir/ws:/github/workspace" -v "$dir/fc:/github/file_commands" \
+            -e GITHUB_ACTIONS=true -e CI=true -e GITHUB_WORKSPACE=/github/workspace \
+            -e GITHUB_STEP_SUMMARY=/github/file_commands/step_summary \
+            -e GITHUB_OUTPUT=/github/file_commands/output -e 'INPUT_LIVE-CHECK=off' \
+            "$IMAGE" >/dev/null 2>&1 || true
+        ended=$(date +%s%N)
+        elapsed=$(((ended - began) / 1000000))
+        if [[ -z "$best" ]] || ((elapsed < best)); then best=$elapsed; fi
+    done
+    echo "$best"
+}
+
+# Bytes of an image as `docker image inspect` reports them (the uncompressed layers).
+image_bytes() { docker image inspect --format '{{.Size}}' "$1"; }
+
 # --- main -----------------------------------------------------------------------------------------
 case "$MODE" in
     own-daemon)
@@ -259,6 +307,29 @@ print("sk-ant-api03-" + "".join(secrets.choice(alphabet) for _ in range(93)) + "
 run_action offline "$ROOT/examples" live-check=off
 run_action bogus "$ROOT/examples" live-check=bogus
 run_action fake-key "$SCRATCH/repo" live-check=off working-directory=examples "api-key=$FAKE_KEY"
+run_cli cli "$ROOT/examples" -- . --live-check off
+run_cli cli-version "$ROOT/examples" --entrypoint claude-preflight -- --version
+# A GitLab job: the entrypoint replaced by a shell that runs the documented script line.
+run_cli gitlab "$ROOT/examples" --entrypoint /bin/sh -e CI=true -e GITLAB_CI=true -- \
+    -c 'claude-preflight . --live-check off --gitlab gl-code-quality-report.json'
 
 FAKE_KEY="$FAKE_KEY" check_runs check "$RUNS"
+# The release workflow's smoke test, on the image this run built.
+bash "$ROOT/scripts/smoke_image.sh" "$IMAGE" || die "scripts/smoke_image.sh failed"
+
+# Small and quick (targets: at most 80 MB over the base image; under 1 s from start to exit).
+base_ref=$BASE_TAG
+if [[ "$MODE" == existing-daemon ]]; then
+    base_ref=$(sed -n 's/^ARG BASE_IMAGE=//p' "$ROOT/Dockerfile")
+fi
+image_size=$(image_bytes "$IMAGE")
+base_size=$(image_bytes "$base_ref")
+over_base_mb=$(((image_size - base_size) / 1000000))
+elapsed_ms=$(start_to_exit_ms)
+log "image size: $((image_size / 1000000)) MB, $over_base_mb MB over the base $base_ref (target: <= 80 MB)"
+log "start to exit on examples/, live check off: $elapsed_ms ms (target: < 1000 ms)"
+((over_base_mb <= 80)) || die "the image is $over_base_mb MB over its base (target: <= 80 MB)"
+if ((elapsed_ms >= 1000)); then
+    log "WARNING: start to exit took $elapsed_ms ms, over the 1 s target (a loaded machine?)"
+fi
 log "container test passed in $(($(date +%s) - STARTED)) s"

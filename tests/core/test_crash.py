@@ -8,21 +8,16 @@ from pathlib import Path
 
 import pytest
 
-import checker.scan.discovery
 from checker.app import run
-from checker.settings import Settings
-from checker.workspace.model import WorkspaceScan
-
-
-def _explode(settings: Settings) -> WorkspaceScan:
-    raise RuntimeError("disk on fire\nsecond line")
+from tests.crash import Crash
 
 
 def test_a_crashed_check_is_a_finding_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The one place a stage is replaced: there is no input that makes discovery crash on purpose.
-    monkeypatch.setattr(checker.scan.discovery, "scan_workspace", _explode)
+    Crash("checker.scan.discovery:scan_workspace", RuntimeError("disk on fire\nsecond line")).patch(
+        monkeypatch
+    )
     summary, report = tmp_path / "summary.md", tmp_path / "report.json"
     stdout, stderr = io.StringIO(), io.StringIO()
     code = run(

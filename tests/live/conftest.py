@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +16,6 @@ from tests.fake_api import VALID_KEY, FakeAnthropic
 from tests.helpers import FIXTURES, Run, base_env, run_cli
 
 BASIC_REPO = FIXTURES / "live" / "basic"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeAnthropic]:
-    with FakeAnthropic() as server:
-        yield server
 
 
 CliRunner = Callable[..., tuple[Run, dict[str, Any]]]
@@ -93,6 +87,12 @@ def live(
         timeout=timeout,
     )
     outcome = run_live(settings, key, models, production or [])
-    text = json.dumps(outcome.report) + json.dumps([f.to_dict() for f in outcome.findings])
+    text = json.dumps(report_of(outcome)) + json.dumps([f.to_dict() for f in outcome.findings])
     assert key not in text
     return outcome
+
+
+def report_of(outcome: LiveOutcome) -> dict[str, Any]:
+    """The outcome's `live` section as the JSON report holds it."""
+    assert outcome.report is not None
+    return outcome.report.to_dict()

@@ -14,11 +14,11 @@ import pytest
 
 from checker.live import LiveOutcome
 from tests.fake_api import OTHER_KEY, VALID_KEY, FakeAnthropic, Reply, error_body
-from tests.live.conftest import live
+from tests.live.conftest import live, report_of
 
 
 def entry(outcome: LiveOutcome, model: str) -> dict[str, Any]:
-    return next(item for item in outcome.report["models"] if item["id"] == model)
+    return next(item for item in report_of(outcome)["models"] if item["id"] == model)
 
 
 def test_auth_level_lists_every_page_and_nothing_else(api: FakeAnthropic) -> None:
@@ -37,7 +37,7 @@ def test_auth_level_lists_every_page_and_nothing_else(api: FakeAnthropic) -> Non
     ]
     assert all(page.query["limit"] == "1000" for page in pages)
     assert len(api.requests) == 4
-    assert outcome.report["auth"]["pages"] == 4
+    assert report_of(outcome)["auth"]["pages"] == 4
 
 
 def test_models_level_retrieves_each_distinct_model_and_resolves_aliases(
@@ -56,7 +56,7 @@ def test_models_level_retrieves_each_distinct_model_and_resolves_aliases(
     assert haiku["checked"] == ["models"]
     assert haiku["status"] == 200
     assert isinstance(haiku["latency_ms"], int)
-    assert outcome.report["tokens"] == {"input": 0, "output": 0}
+    assert report_of(outcome)["tokens"] == {"input": 0, "output": 0}
     assert api.output_tokens == api.input_tokens == 0
 
 
@@ -96,7 +96,7 @@ def test_count_tokens_level_counts_production_models_only(api: FakeAnthropic) ->
     }
     assert api.to("POST", "/v1/messages") == []
     assert entry(outcome, "claude-sonnet-4-6")["checked"] == ["models", "count-tokens"]
-    assert outcome.report["tokens"] == {"input": 0, "output": 0}
+    assert report_of(outcome)["tokens"] == {"input": 0, "output": 0}
 
 
 def test_message_level_spends_at_most_one_output_token_per_production_model(
@@ -112,7 +112,7 @@ def test_message_level_spends_at_most_one_output_token_per_production_model(
         assert request.body["messages"] == [{"role": "user", "content": "ping"}]
         assert set(request.body) == {"model", "max_tokens", "messages"}
     assert api.output_tokens == len(production)
-    assert outcome.report["tokens"] == {"input": 16, "output": 2}
+    assert report_of(outcome)["tokens"] == {"input": 16, "output": 2}
     assert entry(outcome, "claude-haiku-4-5")["checked"] == ["models", "count-tokens", "message"]
 
 
@@ -153,7 +153,7 @@ def test_model_calls_run_concurrently(api: FakeAnthropic) -> None:
 def test_the_rate_limit_headroom_comes_from_the_last_response(api: FakeAnthropic) -> None:
     api.max_page = 5  # two pages; the fake counts `remaining` down with every request
     outcome = live(api, "auth", [])
-    limits = outcome.report["rate_limits"]
+    limits = report_of(outcome)["rate_limits"]
     assert len(api.requests) == 2
     assert limits["requests"] == {
         "limit": 50,
@@ -166,7 +166,7 @@ def test_the_rate_limit_headroom_comes_from_the_last_response(api: FakeAnthropic
 
 def test_the_report_has_the_documented_shape(api: FakeAnthropic) -> None:
     outcome = live(api, "models", ["claude-opus-4-8"])
-    report = outcome.report
+    report = report_of(outcome)
     assert {"level", "base_url", "calls", "duration_ms", "tokens", "models", "rate_limits"} <= set(
         report
     )
@@ -180,7 +180,7 @@ def test_the_report_has_the_documented_shape(api: FakeAnthropic) -> None:
 def test_a_key_that_cannot_go_in_a_header_is_never_sent(api: FakeAnthropic, key: str) -> None:
     outcome = live(api, "models", ["claude-opus-4-8"], key=key)
     assert api.requests == []
-    assert "skipped" in outcome.report
+    assert "skipped" in report_of(outcome)
     assert outcome.findings == []  # the secrets job reports the malformed key (SEC003)
 
 

@@ -13,7 +13,7 @@ from checker.live.served import ServedModel, served_model
 from checker.reporters.summary import render_summary
 from checker.settings import Settings
 from tests.fake_api import VALID_KEY, FakeAnthropic
-from tests.live.conftest import CliRunner
+from tests.live.conftest import CliRunner, report_of
 from tests.reporting.reports import build_report
 
 SONNET_4_5 = "claude-sonnet-4-5-20250929"
@@ -138,7 +138,7 @@ def test_the_summary_describes_a_served_model_the_catalog_lacks(api: FakeAnthrop
     assert outcome.served_models is not None
     assert outcome.served_models["claude-opus-6"].display_name == "Claude Opus 6"
     assert outcome.served_models["claude-opus-4-8"].max_tokens == 128_000
-    entries = {entry["id"]: entry for entry in outcome.report["models"]}
+    entries = {entry["id"]: entry for entry in report_of(outcome)["models"]}
     assert entries["claude-opus-6"]["in_catalog"] is False
     assert entries["claude-opus-4-8"]["in_catalog"] is True
     summary = render_summary(build_report([], live=outcome.report), lambda text: text)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from checker.live.classify import Context, classify, sanitize
+from checker.live.classify import CallTarget, classify, sanitize
 from checker.live.headroom import parse_headroom
 from checker.live.result import CallResult
 from checker.live.retry import MAX_RETRIES, backoff, decide, server_delay, wants_retry
@@ -71,8 +71,8 @@ def test_which_network_failures_are_retried(network: str, retried: bool) -> None
     assert wants_retry(None, {}, None, network) is retried
 
 
-def context(official: bool = False) -> Context:
-    return Context("ANTHROPIC_API_KEY", "https://api.anthropic.com", official, 30.0, "sk-secret")
+def context(official: bool = False) -> CallTarget:
+    return CallTarget("ANTHROPIC_API_KEY", "https://api.anthropic.com", official, 30.0, "sk-secret")
 
 
 def test_a_404_on_the_model_list_of_the_real_api_means_a_disabled_key() -> None:

@@ -1,14 +1,17 @@
-"""The live check runs beside discovery: discovery fills its first call's round trip, its model
-calls wait for discovery's IDs, and it ends cleanly whatever discovery does.
+"""The live check runs beside discovery: its list call is on the wire while discovery runs, its
+model calls use discovery's IDs, its budget ignores discovery's time, and it ends cleanly whatever
+discovery does.
 
-Discovery is slowed down or broken on purpose (the one stage replaced, as in tests/core/test_crash);
-every live call is real, through the real client, against the fake API.
+Discovery is held back or broken on purpose (crashes injected with `tests.crash`, as elsewhere);
+every live call is real, through the real client, against the fake API. Nothing here reads a
+wall clock: the tests wait on events and assert what happened, and in what order.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,15 +19,18 @@ from typing import Any
 
 import pytest
 
-import checker.live.session
+import checker.live.retry
 import checker.scan.discovery
 from checker.app import run
+from checker.live.ladder import Ladder
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
-from tests.fake_api import VALID_KEY, FakeAnthropic
+from tests.crash import Crash
+from tests.fake_api import VALID_KEY, FakeAnthropic, Recorded
 from tests.live.conftest import BASIC_REPO
 
 REAL_SCAN = checker.scan.discovery.scan_workspace
+PATIENCE = 10.0  # seconds an event may take; only a broken overlap ever waits this long
 
 
 def gate(
@@ -58,38 +64,82 @@ def replace_scan(monkeypatch: pytest.MonkeyPatch, scan: Callable[..., WorkspaceS
     monkeypatch.setattr(checker.scan.discovery, "scan_workspace", scan)
 
 
-def test_discovery_runs_while_the_first_call_waits_for_its_answer(
+class ListingHeldUntilDiscovered(FakeAnthropic):
+    """Says when the list call arrives, and answers it only once discovery has finished."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.list_arrived = threading.Event()
+        self.discovered = threading.Event()
+
+    def record(self, recorded: Recorded) -> None:
+        super().record(recorded)
+        if recorded.method == "GET" and recorded.path == "/v1/models":
+            self.list_arrived.set()
+
+    def answer(self, request: Recorded, request_id: str) -> tuple[int, Any]:
+        if request.path == "/v1/models":
+            self.discovered.wait(PATIENCE)
+        return super().answer(request, request_id)
+
+
+def test_discovery_runs_while_the_list_call_waits_for_its_answer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Run one after the other, the list call would reach the server after discovery's 0.5 s."""
-    started: list[float] = []
+    """Discovery starts only once the list call has reached the server, and the server answers
+    it only once discovery is done: run one after the other, either wait would time out."""
+    seen: list[bool] = []
+    api = ListingHeldUntilDiscovered()
 
-    def slow_scan(settings: Settings, *args: Any, **kwargs: Any) -> WorkspaceScan:
-        started.append(time.monotonic())
-        time.sleep(0.5)
-        return REAL_SCAN(settings, *args, **kwargs)
+    def scan_after_the_list_call_arrived(settings: Settings, *a: Any, **k: Any) -> WorkspaceScan:
+        seen.append(api.list_arrived.wait(PATIENCE))
+        try:
+            return REAL_SCAN(settings, *a, **k)
+        finally:
+            api.discovered.set()
 
-    replace_scan(monkeypatch, slow_scan)
-    with FakeAnthropic(latency=0.5) as api:
+    replace_scan(monkeypatch, scan_after_the_list_call_arrived)
+    with api:
         code, report, _ = gate(tmp_path, api)
-        listing = api.to("GET", "/v1/models")
+    assert seen == [True], "discovery waited for a list call that never came"
     assert code == 0, report["findings"]
-    assert len(listing) == 1
-    arrived = listing[0].at
-    assert arrived < started[0] + 0.25  # the call was out when discovery began (250 ms slack)
-    assert started[0] < arrived + 0.5  # and discovery began before the answer came
+    assert len(api.to("GET", "/v1/models")) == 1
     assert report["live"]["calls"] == 2  # the list, then the one model the repo names
+    assert [model["id"] for model in report["live"]["models"]] == ["claude-sonnet-4-6"]
+
+
+class Clock:
+    """Stands in for `time` in the budget's module: `monotonic()` plus whatever was skipped."""
+
+    def __init__(self) -> None:
+        self.skipped = 0.0
+
+    def monotonic(self) -> float:
+        return time.monotonic() + self.skipped
 
 
 def test_time_spent_in_discovery_is_not_taken_from_the_live_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def slow_scan(settings: Settings, *args: Any, **kwargs: Any) -> WorkspaceScan:
-        time.sleep(2.5)
+    """Discovery that takes a minute of the budget's clock, after the list call is back, leaves
+    the model call its whole 2 s budget."""
+    clock = Clock()
+    monkeypatch.setattr(checker.live.retry, "time", clock)
+    listed = threading.Event()
+    list_models = Ladder.list_models
+
+    async def list_then_tell(self: Ladder) -> None:
+        await list_models(self)
+        listed.set()
+
+    def a_minute_long_scan(settings: Settings, *args: Any, **kwargs: Any) -> WorkspaceScan:
+        assert listed.wait(PATIENCE)
+        clock.skipped += 60
         return REAL_SCAN(settings, *args, **kwargs)
 
-    replace_scan(monkeypatch, slow_scan)
-    with FakeAnthropic(latency=0.2) as api:
+    monkeypatch.setattr(Ladder, "list_models", list_then_tell)
+    replace_scan(monkeypatch, a_minute_long_scan)
+    with FakeAnthropic() as api:
         code, report, _ = gate(tmp_path, api, timeout=2)
     assert code == 0, report["findings"]
     assert not [f for f in report["findings"] if f["code"].startswith("API")]
@@ -100,26 +150,20 @@ def test_time_spent_in_discovery_is_not_taken_from_the_live_budget(
 def test_a_crashed_discovery_still_lets_the_live_check_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_scan(settings: Settings) -> WorkspaceScan:
-        raise OSError("disk on fire")
-
-    replace_scan(monkeypatch, broken_scan)
+    Crash("checker.scan.discovery:scan_workspace", OSError("disk on fire")).patch(monkeypatch)
     with FakeAnthropic() as api:
         code, report, _ = gate(tmp_path, api)
     assert code == 1
     crashed = [f for f in report["findings"] if f["code"] == "TOOL001"]
     assert [f["details"]["stage"] for f in crashed] == ["discovery"]
     assert report["live"]["auth"]["ok"] is True
-    assert report["live"]["calls"] == 1  # no model IDs were handed over, so no model calls
+    assert report["live"]["calls"] == 1  # discovery found no model IDs, so no model calls
 
 
-def test_a_crash_inside_the_live_thread_is_a_finding(
+def test_a_crash_inside_the_live_check_is_a_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_climb(*args: object, **kwargs: object) -> None:
-        raise KeyError("event loop")
-
-    monkeypatch.setattr(checker.live.session, "climb_ladder", broken_climb)
+    Crash("checker.live.ladder:Ladder.list_models", KeyError("event loop")).patch(monkeypatch)
     with FakeAnthropic() as api:
         code, report, _ = gate(tmp_path, api)
     assert code == 1

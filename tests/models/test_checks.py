@@ -322,7 +322,7 @@ def test_bedrock_keys_nearby_make_the_provider_bedrock() -> None:
     ]
     outcome = run(scan(*files))
     assert [f.code for f in outcome.findings] == ["MOD006"]
-    assert outcome.environments["production"]["provider"] == "bedrock"
+    assert outcome.environments["production"].provider == "bedrock"
 
 
 def test_provider_inferred_from_the_ids_never_causes_a_mismatch() -> None:
@@ -338,7 +338,7 @@ def test_provider_inferred_from_the_ids_never_causes_a_mismatch() -> None:
     ]
     outcome = run(scan(*files))
     assert codes(outcome, "MOD006") == []
-    assert outcome.environments["production"]["provider"] == "unknown"
+    assert outcome.environments["production"].provider == "unknown"
 
 
 # MOD007 ------------------------------------------------------------------------------------
@@ -519,13 +519,13 @@ def test_matrix_and_environment_facts() -> None:
         "staging": {"llm.model": "claude-opus-4-8"},
         "production": {"llm.model": "claude-opus-4-8"},
     }
-    assert outcome.environments["production"] == {
+    assert outcome.environments["production"].to_dict() == {
         "production": True,
         "pre_production": False,
         "provider": "anthropic",
         "files": [PRODUCTION],
     }
-    assert outcome.environments["staging"]["pre_production"] is True
+    assert outcome.environments["staging"].pre_production is True
 
 
 def test_inventory_lists_first_party_ids_to_prove() -> None:

@@ -107,6 +107,7 @@ def examples_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         ("MOD005", "staging", "services/summarizer/app.staging.json", 4),
         ("MOD003", None, "src/support_bot/llm.py", 8),  # a constant in the source code
         ("MOD003", None, "src/support_bot/llm.py", 9),  # an `os.getenv` default
+        ("REQ001", None, "src/support_bot/llm.py", 44),  # `temperature=0.2` on Claude Opus 5
     ],
 )
 def test_the_examples_show_their_intended_mistakes(

@@ -5,27 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from checker.findings import Finding, Location, Severity, make_finding
-from checker.report import Report, ToolInfo, count_findings, gate_passed, sort_findings
+from checker.live.report import LiveModelResult, LiveReport, LiveRun, TokenCount
+from checker.report import (
+    EnvironmentFacts,
+    Report,
+    ToolInfo,
+    count_findings,
+    gate_passed,
+    sort_findings,
+)
 
-ENVIRONMENTS: dict[str, Any] = {
-    "production": {
-        "production": True,
-        "pre_production": False,
-        "provider": "anthropic",
-        "files": ["config/production.yaml", "services/summarizer/.env.production"],
-    },
-    "staging": {
-        "production": False,
-        "pre_production": True,
-        "provider": "anthropic",
-        "files": ["config/staging.yaml", "services/summarizer/.env.staging"],
-    },
-    "development": {
-        "production": False,
-        "pre_production": False,
-        "provider": "anthropic",
-        "files": ["config/development.yaml"],
-    },
+ENVIRONMENTS = {
+    "production": EnvironmentFacts(
+        production=True,
+        provider="anthropic",
+        files=("config/production.yaml", "services/summarizer/.env.production"),
+    ),
+    "staging": EnvironmentFacts(
+        pre_production=True,
+        provider="anthropic",
+        files=("config/staging.yaml", "services/summarizer/.env.staging"),
+    ),
+    "development": EnvironmentFacts(provider="anthropic", files=("config/development.yaml",)),
 }
 MODELS = {
     "production": {
@@ -38,35 +39,37 @@ MODELS = {
     },
     "development": {"llm.model": "claude-sonnet-4-5-20250929"},
 }
-LIVE_PASSED: dict[str, Any] = {
-    "level": "models",
-    "base_url": "https://api.anthropic.com",
-    "calls": 3,
-    "duration_ms": 412,
-    "tokens": {"input": 0, "output": 0},
-    "models": [
-        {
-            "id": "claude-sonnet-4-5-20250929",
-            "resolved": "claude-sonnet-4-5-20250929",
-            "ok": True,
-            "status": 200,
-            "latency_ms": 181,
-            "checked": ["models"],
+LIVE_PASSED = LiveReport(
+    level="models",
+    base_url="https://api.anthropic.com",
+    calls=3,
+    run=LiveRun(
+        duration_ms=412,
+        tokens=TokenCount(input_tokens=0, output_tokens=0),
+        models=[
+            LiveModelResult(
+                id="claude-sonnet-4-5-20250929",
+                resolved="claude-sonnet-4-5-20250929",
+                ok=True,
+                status=200,
+                latency_ms=181,
+                checked=["models"],
+            ),
+            LiveModelResult(
+                id="claude-opus-4-8",
+                resolved="claude-opus-4-8",
+                ok=True,
+                status=200,
+                latency_ms=203,
+                checked=["models"],
+            ),
+        ],
+        rate_limits={
+            "requests": {"limit": 4000, "remaining": 3998, "reset": "2026-12-01T10:00:01Z"},
+            "tokens": {"limit": 400000, "remaining": 52000, "reset": "2026-12-01T10:00:05Z"},
         },
-        {
-            "id": "claude-opus-4-8",
-            "resolved": "claude-opus-4-8",
-            "ok": True,
-            "status": 200,
-            "latency_ms": 203,
-            "checked": ["models"],
-        },
-    ],
-    "rate_limits": {
-        "requests": {"limit": 4000, "remaining": 3998, "reset": "2026-12-01T10:00:01Z"},
-        "tokens": {"limit": 400000, "remaining": 52000, "reset": "2026-12-01T10:00:05Z"},
-    },
-}
+    ),
+)
 CONTEXT = {
     "event": "push",
     "repository": "acme/support-bot",
@@ -81,7 +84,7 @@ def build_report(
     findings: list[Finding],
     *,
     models: dict[str, dict[str, str]] | None = None,
-    live: dict[str, Any] | None = None,
+    live: LiveReport | None = None,
     live_level: str = "models",
     fail_on: str = "error",
     context: dict[str, Any] | None = None,
@@ -127,7 +130,7 @@ def secrets_failing() -> Report:
                 location=Location("services/summarizer/.env.production", 4, 16),
             ),
         ],
-        live={"level": "models", "skipped": "no usable API key"},
+        live=LiveReport(level="models", skipped="no usable API key"),
     )
 
 
@@ -184,21 +187,18 @@ def models_failing() -> Report:
         ),
     ]
     return build_report(
-        findings, models=models, live={"level": "off", "skipped": "off"}, live_level="off"
+        findings, models=models, live=LiveReport(level="off", skipped="off"), live_level="off"
     )
 
 
 def live_failing() -> Report:
     """The key was revoked: 401 on the first rung, with the request ID the API returned."""
-    live = {
-        "level": "models",
-        "base_url": "https://api.anthropic.com",
-        "calls": 1,
-        "duration_ms": 96,
-        "tokens": {"input": 0, "output": 0},
-        "models": [],
-        "rate_limits": {},
-    }
+    live = LiveReport(
+        level="models",
+        base_url="https://api.anthropic.com",
+        calls=1,
+        run=LiveRun(duration_ms=96),
+    )
     findings = [
         make_finding(
             "API001",

@@ -1,33 +1,21 @@
 """A crashed check still yields a summary: a TOOL001 finding, the verdict, the other jobs' results.
 
-The crash is injected at process start (a `sitecustomize` on PYTHONPATH makes the models check
-raise), so the real entrypoint, pipeline and reporters run exactly as in production.
+The crash is injected at process start (`tests.crash`: the models check raises), so the real
+entrypoint, pipeline and reporters run exactly as in production.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from tests.crash import Crash
 from tests.helpers import EXAMPLES, run_action
 from tests.reporting.rendered import assert_markdown_tables_whole, structure
 
-CRASHING_CHECK = """
-import checker.models
-
-def check_models(*args, **kwargs):
-    raise KeyError("llm")
-
-checker.models.check_models = check_models
-"""
-
 
 def test_a_crashed_check_still_writes_a_summary_with_tool001(tmp_path: Path) -> None:
-    inject = tmp_path / "inject"
-    inject.mkdir()
-    (inject / "sitecustomize.py").write_text(CRASHING_CHECK)
-    run = run_action(
-        EXAMPLES, tmp_path, inputs={"live-check": "off"}, env={"PYTHONPATH": str(inject)}
-    )
+    crash = Crash("checker.models:check_models", KeyError("llm"))
+    run = run_action(EXAMPLES, tmp_path, inputs={"live-check": "off"}, env=crash.env(tmp_path))
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     found = structure(run.summary)

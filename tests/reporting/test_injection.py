@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from checker.findings import Location, make_finding
+from checker.live.report import LiveModelResult, LiveReport, LiveRun
 from checker.reporters.summary import render_summary
 from checker.reporters.workflow_commands import WorkflowCommands
 from tests.helpers import run_action
@@ -106,12 +107,14 @@ def test_hostile_model_ids_slots_and_api_messages_render_as_inert_text() -> None
         ),
         make_finding("API004", f"The API said: {HOSTILE} ``` </details> | --- |"),
     ]
-    live = {
-        "level": "models",
-        "base_url": HOSTILE,
-        "models": [{"id": HOSTILE, "resolved": HOSTILE, "ok": False, "checked": [HOSTILE]}],
-        "rate_limits": {HOSTILE: {"limit": 1, "remaining": 0, "reset": HOSTILE}},
-    }
+    live = LiveReport(
+        level="models",
+        base_url=HOSTILE,
+        run=LiveRun(
+            models=[LiveModelResult(id=HOSTILE, resolved=HOSTILE, ok=False, checked=[HOSTILE])],
+            rate_limits={HOSTILE: {"limit": 1, "remaining": 0, "reset": HOSTILE}},
+        ),
+    )
     markdown = render_summary(build_report(findings, models=models, live=live), lambda s: s)
     found = structure(markdown)
     assert "script" not in found.tags

@@ -6,6 +6,7 @@ import dataclasses
 
 from checker.findings import Location, Severity, make_finding
 from checker.findings.catalog import docs_url
+from checker.live.report import LiveModelResult, LiveReport, LiveRun
 from checker.redaction import Redactor
 from checker.reporters.summary import SUMMARY_LIMIT_BYTES, cap_summary, render_summary
 from checker.reporters.workflow_commands import annotation_plan
@@ -237,19 +238,21 @@ def test_last_resort_cut_never_leaves_half_a_table() -> None:
     assert_markdown_tables_whole(capped)
 
 
-def test_unexpected_report_shapes_still_render_the_full_summary() -> None:
+def test_the_sparsest_report_the_types_allow_still_renders_the_full_summary() -> None:
+    """A model with nothing known but its ID, a rate limit with text for figures, no call
+    count, no facts about any environment: every part is optional, so the summary still is."""
     report = dataclasses.replace(
         build_report(
             [],
-            live={
-                "level": 3,
-                "models": ["garbage", {"id": "claude-opus-4-8", "ok": "yes", "latency_ms": "nan"}],
-                "rate_limits": [1, 2],
-                "tokens": "many",
-                "calls": "n/a",
-            },
+            live=LiveReport(
+                level="models",
+                run=LiveRun(
+                    models=[LiveModelResult(id="claude-opus-4-8")],
+                    rate_limits={"requests": {"limit": "n/a", "remaining": "many"}},
+                ),
+            ),
         ),
-        environments={"production": "oops"},
+        environments={},
     )
     found = structure(render(report))
     assert found.h2 == ["✅ claude-preflight: passed"]

@@ -7,7 +7,6 @@ added in tmp_path, so no key-shaped literal is ever committed.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +40,6 @@ SAME_REPO_PR = _pr_event("acme/app", "feature", "octocat")
 FORK_PR = _pr_event("eve/app", "patch-1", "eve")
 DEPENDABOT_PR = _pr_event("acme/app", "dependabot/pip/httpx-0.28", "dependabot[bot]")
 ENV = {"DATABASE_URL": "postgres://db/support", "REDIS_HOST": "redis"}
-
-
-@pytest.fixture
-def api() -> Iterator[FakeAnthropic]:
-    with FakeAnthropic() as server:
-        yield server
 
 
 @pytest.fixture

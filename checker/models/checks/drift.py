@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from checker.findings import Finding, Severity, make_finding
-from checker.models.context import CheckContext, pre_production_of, shown, where
+from checker.models.context import ModelCheckInputs, pre_production_of, shown, where
 from checker.models.slots import Slot, drift_key
 from checker.models.values import matches_any
+from checker.vocabulary import PRE_PRODUCTION_ORDER
 
-_ORDER = ("staging", "test", "development")
 
-
-def drift_findings(slots: list[Slot], ctx: CheckContext) -> list[Finding]:
+def drift_findings(slots: list[Slot], ctx: ModelCheckInputs) -> list[Finding]:
     """Production against its pre-production (error); any other difference is a warning."""
     findings: list[Finding] = []
     for slot in slots:
@@ -32,7 +31,7 @@ def drift_findings(slots: list[Slot], ctx: CheckContext) -> list[Finding]:
 
 
 def _first(slot: Slot) -> str:
-    for name in _ORDER:
+    for name in PRE_PRODUCTION_ORDER:
         if name in slot.values:
             return name
     return sorted(slot.values)[0]

@@ -18,7 +18,7 @@ from typing import Literal
 
 from checker.models.checks.retirement import retired_now
 from checker.models.collect import Evidence, ModelUse
-from checker.models.context import CheckContext
+from checker.models.context import ModelCheckInputs
 from checker.models.ids.profiles import profile_prefix
 from checker.models.ids.refs import BEDROCK
 from checker.models.inferred import Inference
@@ -56,7 +56,7 @@ class Plan:
     profile: ProfileProblem | None = None
 
 
-def plan_for(use: ModelUse, ctx: CheckContext) -> Plan:
+def plan_for(use: ModelUse, ctx: ModelCheckInputs) -> Plan:
     """The plan for one value; an unknown value has none (MOD002 alone reports it)."""
     ref = use.ref
     if ref is None or ref.model is None or ref.unknown or ref.opaque:
@@ -85,7 +85,7 @@ def plan_for(use: ModelUse, ctx: CheckContext) -> Plan:
     return Plan()
 
 
-def expected_platform(use: ModelUse, ctx: CheckContext) -> Expected | None:
+def expected_platform(use: ModelUse, ctx: ModelCheckInputs) -> Expected | None:
     """The platform the evidence says the value's form should be for, when it is not."""
     ref = use.ref
     if ref is None or ref.model is None or ref.route is not None:
@@ -105,7 +105,7 @@ def expected_platform(use: ModelUse, ctx: CheckContext) -> Expected | None:
     return Expected(inferred.platform, target, inferred=inferred)
 
 
-def profile_problem(use: ModelUse, ctx: CheckContext) -> ProfileProblem | None:
+def profile_problem(use: ModelUse, ctx: ModelCheckInputs) -> ProfileProblem | None:
     """MOD011's question: would Bedrock serve this ID on demand?"""
     ref = use.ref
     if ref is None or ref.model is None or BEDROCK not in ref.platforms:

@@ -11,11 +11,11 @@ from checker.models.checks.evidence_text import evidence_text
 from checker.models.checks.final import Expected, Plan, plan_for
 from checker.models.checks.retirement import is_retired, retired_now
 from checker.models.collect import ModelUse
-from checker.models.context import PLATFORM_NAMES, CheckContext, shown, use_finding
+from checker.models.context import PLATFORM_NAMES, ModelCheckInputs, shown, use_finding
 from checker.models.ids.refs import ANTHROPIC
 
 
-def identity_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
+def identity_findings(use: ModelUse, ctx: ModelCheckInputs) -> list[Finding]:
     """Findings about how one model value is written."""
     ref = use.ref
     if ref is None:
@@ -61,7 +61,7 @@ def _malformed(use: ModelUse, plan: Plan) -> Finding:
     )
 
 
-def _unknown(use: ModelUse, ctx: CheckContext) -> Finding:
+def _unknown(use: ModelUse, ctx: ModelCheckInputs) -> Finding:
     ref = use.ref
     assert ref is not None
     if ctx.served is not None:
@@ -84,7 +84,7 @@ def _unknown(use: ModelUse, ctx: CheckContext) -> Finding:
     return use_finding("MOD002", message, use, fix=fix, details=details)
 
 
-def _final_suggestion(suggestion: str, ctx: CheckContext) -> tuple[str, str]:
+def _final_suggestion(suggestion: str, ctx: ModelCheckInputs) -> tuple[str, str]:
     """The value the fix names for a suggestion: the replacement of a retired model, the
     snapshot of an alias; with the sentence that says why."""
     ref = ctx.normalizer.normalize(suggestion)

@@ -18,7 +18,7 @@ from checker.models.checks.retirement import (
     still_served,
 )
 from checker.models.collect import ModelUse
-from checker.models.context import PLATFORM_NAMES, CheckContext, shown, use_finding
+from checker.models.context import PLATFORM_NAMES, ModelCheckInputs, shown, use_finding
 from checker.models.ids.catalog import ModelInfo
 from checker.models.ids.refs import GATEWAY, ModelRef
 
@@ -33,7 +33,7 @@ class _Value:
     details: dict[str, str]
 
 
-def lifecycle_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
+def lifecycle_findings(use: ModelUse, ctx: ModelCheckInputs) -> list[Finding]:
     """Findings about where the named model is in its life, relative to `ctx.today`."""
     ref = use.ref
     if ref is None or ref.model is None:
@@ -63,7 +63,7 @@ def lifecycle_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
     return []
 
 
-def _retired(value: _Value, plan: Plan, ctx: CheckContext) -> Finding:
+def _retired(value: _Value, plan: Plan, ctx: ModelCheckInputs) -> Finding:
     use, ref, model = value.use, value.ref, value.model
     when = retirement_of(model, ref)
     on = f" on {when.isoformat()}" if when else ""
@@ -81,7 +81,7 @@ def _retired(value: _Value, plan: Plan, ctx: CheckContext) -> Finding:
     return _finding("MOD003", message, value, fix)
 
 
-def _served_past_retirement(value: _Value, ctx: CheckContext) -> Finding:
+def _served_past_retirement(value: _Value, ctx: ModelCheckInputs) -> Finding:
     use, model = value.use, value.model
     when = retirement_of(model, value.ref)
     on = f"on {when.isoformat()} " if when else ""
@@ -93,7 +93,7 @@ def _served_past_retirement(value: _Value, ctx: CheckContext) -> Finding:
     return _finding("MOD004", message, value, fix, severity=Severity.WARNING)
 
 
-def _deprecated(value: _Value, ctx: CheckContext) -> Finding:
+def _deprecated(value: _Value, ctx: ModelCheckInputs) -> Finding:
     use, model = value.use, value.model
     message = f"`{shown(use.raw)}` names {model.name} (`{model.id}`), which is deprecated"
     severity = Severity.WARNING
@@ -114,7 +114,7 @@ def _deprecated(value: _Value, ctx: CheckContext) -> Finding:
 
 
 def _replacement(
-    message: str, value: _Value, ctx: CheckContext, platform: str
+    message: str, value: _Value, ctx: ModelCheckInputs, platform: str
 ) -> tuple[str | None, str]:
     """The fix naming the replacement in the platform's format, when there is one."""
     ref = value.ref

@@ -17,6 +17,7 @@ from checker.models.values import last_segment, parent_path
 
 if TYPE_CHECKING:
     from checker.live.served import ServedModel
+    from checker.models.ids.catalog import ModelInfo
 
 Served = Mapping[str, "ServedModel"] | None
 
@@ -73,11 +74,16 @@ def limit_findings(
 
 def _limit(use: ModelUse, served: Served = None) -> int:
     """The model's output limit: the API's when it states one, else the catalog's; 0 unknown."""
-    live = _live_limit(use, served)
-    if live is not None:
-        return live
     model = use.ref.model if use.ref else None
-    return model.max_output_tokens if model and model.max_output_tokens else 0
+    return output_limit(model, served)[0] if model is not None else 0
+
+
+def output_limit(model: ModelInfo, served: Served = None) -> tuple[int, bool]:
+    """A model's output limit (0 unknown), and whether it is the live model list's."""
+    entry = served.get(model.id) if served is not None else None
+    if entry is not None and entry.max_tokens is not None:
+        return entry.max_tokens, True
+    return model.max_output_tokens or 0, False
 
 
 def _live_limit(use: ModelUse, served: Served) -> int | None:

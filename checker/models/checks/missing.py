@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from checker.findings import Finding, Location, Severity, make_finding
 from checker.models.collect import Collected
-from checker.models.context import CheckContext, shown, where
+from checker.models.context import ModelCheckInputs, shown, where
 from checker.models.slots import Slot
 from checker.models.values import parent_path
 from checker.workspace.model import ConfigFile
 
 
 def missing_findings(
-    slots: list[Slot], collected: Collected, environments: list[str], ctx: CheckContext
+    slots: list[Slot], collected: Collected, environments: list[str], ctx: ModelCheckInputs
 ) -> list[Finding]:
     """Only environments with a file of the slot's template (`config/{env}.yaml`) can miss it."""
     findings: list[Finding] = []

@@ -12,10 +12,10 @@ from __future__ import annotations
 from checker.findings import Finding
 from checker.models.checks.final import plan_for
 from checker.models.collect import ModelUse
-from checker.models.context import CheckContext, shown, use_finding
+from checker.models.context import ModelCheckInputs, shown, use_finding
 
 
-def platform_findings(use: ModelUse, ctx: CheckContext) -> list[Finding]:
+def platform_findings(use: ModelUse, ctx: ModelCheckInputs) -> list[Finding]:
     """MOD011 for one value, when it is the finding that carries the value's fix."""
     plan = plan_for(use, ctx)
     if plan.carrier != "MOD011" or plan.profile is None or use.ref is None:

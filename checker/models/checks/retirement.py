@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from checker.models.collect import ModelUse
-from checker.models.context import CheckContext
+from checker.models.context import ModelCheckInputs
 from checker.models.ids.catalog import ModelInfo
 from checker.models.ids.refs import ANTHROPIC, ModelRef
 
@@ -35,7 +35,7 @@ def is_deprecated(model: ModelInfo, ref: ModelRef, today: date) -> bool:
     return model.status in ("deprecated", "retired") or retirement_of(model, ref) is not None
 
 
-def still_served(use: ModelUse, ctx: CheckContext) -> bool:
+def still_served(use: ModelUse, ctx: ModelCheckInputs) -> bool:
     """The live list serves the value's model and the value is in the Claude API's form."""
     ref = use.ref
     if ctx.served is None or ref is None or ref.model is None:
@@ -43,7 +43,7 @@ def still_served(use: ModelUse, ctx: CheckContext) -> bool:
     return ANTHROPIC in ref.platforms and ref.model.id in ctx.served
 
 
-def retired_now(use: ModelUse, ctx: CheckContext) -> bool:
+def retired_now(use: ModelUse, ctx: ModelCheckInputs) -> bool:
     """Every request to it fails today: retired, and not rescued by the live list."""
     ref = use.ref
     if ref is None or ref.model is None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from checker.data_files import DataFileError, read_data_file
+from checker.models.ids.request_rules import RequestRule, merged_rules, parse_rules
 
 BUNDLED_CATALOG = Path(__file__).with_name("catalog.json")
 MAX_USER_CATALOG_BYTES = 2_000_000
@@ -96,11 +97,13 @@ class ModelInfo:
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """Every known model by canonical ID, plus its as-of date and where the data came from."""
+    """Every known model by canonical ID, plus its as-of date and where the data came from, and
+    the request rules (which parameters which models reject)."""
 
     as_of: str
     models: dict[str, ModelInfo]
     sources: tuple[str, ...] = ()
+    request_rules: tuple[RequestRule, ...] = ()
 
     def with_served(self, served: frozenset[str] | None) -> Catalog:
         """The catalog plus bare entries for served IDs the catalog lacks (the live list wins)."""
@@ -112,7 +115,8 @@ class Catalog:
         extra = {model_id: _bare(model_id) for model_id in served if model_id not in known}
         if not extra:
             return self
-        return Catalog(as_of=self.as_of, models={**self.models, **extra}, sources=self.sources)
+        models = {**self.models, **extra}
+        return Catalog(self.as_of, models, self.sources, self.request_rules)
 
 
 def catalog_as_of() -> str:
@@ -128,13 +132,20 @@ def load_catalog(user_path: Path | None) -> Catalog:
     for raw in bundled.get("models", []):
         entries[str(raw.get("id"))] = dict(raw)
     as_of = str(bundled.get("as_of") or "unknown")
+    rules = bundled.get("request_rules")
     if user_path is not None:
-        from checker.models.ids.catalog_schema import validate_user_catalog  # noqa: PLC0415
+        from checker.models.ids.catalog_schema import (  # noqa: PLC0415
+            validate_user_catalog,
+            validate_user_rules,
+        )
 
-        for raw in validate_user_catalog(_read_raw(user_path), user_path.name, entries):
+        user = _read_raw(user_path)
+        for raw in validate_user_catalog(user, user_path.name, entries):
             entries[str(raw["id"])] = raw
+        rules = merged_rules(rules, validate_user_rules(user, user_path.name))
     models = {key: _info(raw) for key, raw in entries.items()}
-    return Catalog(as_of=as_of, models=models, sources=_sources(bundled.get("sources")))
+    sources = _sources(bundled.get("sources"))
+    return Catalog(as_of, models, sources, parse_rules(rules))
 
 
 def _read_raw(path: Path) -> dict[str, Any]:

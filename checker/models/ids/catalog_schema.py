@@ -6,10 +6,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from checker.data_files import validation_message
 from checker.models.ids.catalog import CatalogError
+from checker.models.ids.request_rules import Check, generation_key
+from checker.plain_text import quoted
+from checker.read.calls.model import CallKind
 
 Status = Literal["active", "legacy", "deprecated", "retired"]
 # An inference-profile prefix as Bedrock writes it before `anthropic.`: `us`, `eu`, `global`, ...
@@ -49,6 +59,49 @@ class _ModelEntry(BaseModel):
     note: str | None = None
 
 
+class _ModelRange(BaseModel):
+    """`{"from": "4.7"}`, `{"families": ["haiku"], "from": "4.5", "to": "4.5"}`."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    families: list[str] = Field(default_factory=list)
+    low: str | None = Field(default=None, alias="from")
+    high: str | None = Field(default=None, alias="to")
+    label: str = ""
+
+    @model_validator(mode="after")
+    def _generations(self) -> _ModelRange:
+        for bound in (self.low, self.high):
+            if bound is not None and generation_key(bound) is None:
+                raise ValueError(f"generation {bound!r} is not MAJOR or MAJOR.MINOR")
+        return self
+
+
+class _RequestRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    code: Annotated[str, StringConstraints(pattern=r"^REQ\d{3}$")]
+    check: Check
+    parameters: list[str] = Field(min_length=1)
+    calls: list[CallKind] = Field(min_length=1)
+    models: _ModelRange | None = None
+    value: str | None = None
+    accepts: dict[str, list[float | str]] = Field(default_factory=dict)
+    message: str = Field(min_length=1)
+    fix: str = Field(min_length=1)
+    api_message: str | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> _RequestRule:
+        if self.check in ("equals", "first_role", "last_role", "has_role") and not self.value:
+            raise ValueError(f"a `{self.check}` rule needs a `value`")
+        if self.check == "together" and len(self.parameters) < 2:
+            raise ValueError("a `together` rule names at least two parameters")
+        return self
+
+
 class _CatalogFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -56,6 +109,7 @@ class _CatalogFile(BaseModel):
     sources: str | list[str] | None = None
     notes: list[str] = Field(default_factory=list)
     models: list[dict[str, Any]] = Field(default_factory=list)
+    request_rules: list[_RequestRule] = Field(default_factory=list)
 
 
 def validate_user_catalog(
@@ -73,9 +127,20 @@ def validate_user_catalog(
             entry = _ModelEntry.model_validate(_over(bundled.get(key, {}), raw))
         except ValidationError as error:
             message = validation_message(error)
-            raise CatalogError(f"catalog entry {key[:80]!r}: {message}") from None
+            raise CatalogError(f"catalog entry {quoted(key, 80)}: {message}") from None
         merged.append(entry.model_dump())
     return merged
+
+
+def validate_user_rules(data: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """The user file's `request_rules`, validated (they replace bundled rules of the same id)."""
+    try:
+        catalog_file = _CatalogFile.model_validate(data)
+    except ValidationError as error:
+        raise CatalogError(f"{name}: {validation_message(error)}") from None
+    return [
+        rule.model_dump(by_alias=True, exclude_none=True) for rule in catalog_file.request_rules
+    ]
 
 
 def _over(bundled: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 `json` reports errors with line and column but keeps no positions for values, so a valid document
 is scanned once more with a regular expression over its tokens (strings with escapes included).
+JSONC's comments and trailing commas are blanked by one forward pass (`strip_jsonc`) whose every
+step consumes what it reads, so an unclosed `/*` or quote costs one pass, not one per opener.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import re
 from checker.workspace.limits import MAX_DEPTH
 from checker.workspace.parsers.common import LineIndex, ParseError, SkipError, Values, join_key
 
-_JSONC_NOISE = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
+# The next token of JSONC that the stripping pass cares about; whitespace is skipped by `search`.
+_JSONC_NEXT = re.compile(r'"|//|/\*|[,}\]]|[^\s"/,}\]]++|/')
+_STRING_REST = re.compile(r'(?:[^"\\]++|\\.)*+"', re.DOTALL)  # possessive: no backtracking
+_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
 
 
 class _Frame:
@@ -41,20 +45,64 @@ def parse_json(text: str, values: Values) -> None:
         raise ParseError(f"invalid JSON: {error.msg}", error.lineno, error.colno) from None
     except RecursionError:
         raise SkipError(f"nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError:  # Python refuses an integer of more than 4,300 digits
+        raise SkipError("a number too long to read (more than 4,300 digits)") from None
     _scan(text, values)
 
 
 def parse_jsonc(text: str, values: Values) -> None:
     """JSON with comments and trailing commas, as .NET reads `appsettings.*.json`."""
-    parse_json(_JSONC_NOISE.sub(_blank_noise, text), values)
+    parse_json(strip_jsonc(text), values)
 
 
-def _blank_noise(match: re.Match[str]) -> str:
-    """Comments and trailing commas become spaces (newlines kept), so positions do not move."""
-    token = match.group()
-    if token.startswith('"'):
-        return token
-    return "".join("\n" if char == "\n" else " " for char in token)
+def strip_jsonc(text: str) -> str:
+    """Comments and trailing commas become spaces (newlines kept), so positions do not move.
+
+    A trailing comma is one followed by nothing but whitespace and comments before `}` or `]`.
+    An unclosed string or `/*` ends the pass: the rest stays as written, and `json` reports it.
+    """
+    spans: list[tuple[int, int]] = []
+    comma = -1
+    position = 0
+    while True:
+        found = _JSONC_NEXT.search(text, position)
+        if found is None:
+            break
+        lexeme, start = found.group(), found.start()
+        if lexeme == '"':
+            rest = _STRING_REST.match(text, start + 1)
+            if rest is None:
+                break
+            position, comma = rest.end(), -1
+        elif lexeme == "//":
+            end = text.find("\n", start)
+            position = len(text) if end == -1 else end
+            spans.append((start, position))
+        elif lexeme == "/*":
+            end = text.find("*/", start + 2)
+            if end == -1:
+                break
+            position = end + 2
+            spans.append((start, position))
+        elif lexeme == ",":
+            comma, position = start, start + 1
+        elif lexeme in "}]":
+            if comma != -1:
+                spans.append((comma, comma + 1))
+            comma, position = -1, start + 1
+        else:
+            comma, position = -1, found.end()
+    if not spans:
+        return text
+    spans.sort()
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append("".join("\n" if char == "\n" else " " for char in text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _scan(text: str, values: Values) -> None:

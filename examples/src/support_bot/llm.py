@@ -29,3 +29,19 @@ def answer(ticket: str) -> str:
         messages=[{"role": "user", "content": ticket}],
     )
     return reply.content[0].text
+
+
+# Replies go out under the company's name, so they are drafted by the newest model. The low
+# temperature came along from the Sonnet 4.5 days: Claude 4.7 and later reject it (REQ001).
+REPLY_MODEL = "claude-opus-5"
+
+
+def draft_reply(ticket: str) -> str:
+    """Draft the customer-facing reply."""
+    reply = client.messages.create(
+        model=REPLY_MODEL,
+        max_tokens=1024,
+        temperature=0.2,
+        messages=[{"role": "user", "content": f"Draft a reply to: {ticket}"}],
+    )
+    return reply.content[0].text

@@ -1,0 +1,119 @@
+"""The scan's share of the request checks: each source file's Claude API calls, found while the
+file is in hand, and the models they import from other files, resolved once every file is read.
+
+Only files whose lowered bytes hold a call word and a Claude word are parsed, so the cost stays
+flat; the text of every Python and JavaScript file with a Claude signal is kept (within a budget)
+until the end of the pass, because a call's `MODEL` may be imported from any of them. A reader
+that fails on a file says so in a CFG003 notice and the scan goes on.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import replace
+
+from checker.findings import Finding, Location, make_finding
+from checker.read.calls import (
+    LANGUAGES,
+    CallSite,
+    ModelArg,
+    Pending,
+    find_calls,
+    has_call_signal,
+    module_constants,
+)
+from checker.read.calls.resolve import candidates
+from checker.scan.kinds import FileKind
+
+MAX_CALL_SITES = 20_000
+MAX_KEPT_CHARACTERS = 16_000_000
+MAX_IMPORT_HOPS = 3
+
+
+class CallCollector:
+    """Call sites of the files seen so far, and the texts a pending import may need."""
+
+    def __init__(self) -> None:
+        self.sites: list[CallSite] = []
+        self.findings: list[Finding] = []
+        self._texts: dict[str, tuple[str, str]] = {}  # path -> (language, text)
+        self._by_name: dict[str, list[str]] = {}
+        self._kept = 0
+        self._constants: dict[str, dict[str, ModelArg]] = {}
+        self._full = False
+
+    def add(self, relative: str, text: str, lowered: bytes, kind: FileKind) -> None:
+        """One source file with a Claude signal, already decoded."""
+        language = kind.format
+        if language not in LANGUAGES:
+            return
+        if self._kept + len(text) <= MAX_KEPT_CHARACTERS:
+            self._kept += len(text)
+            self._texts[relative] = (language, text)
+            self._by_name.setdefault(posixpath.basename(relative), []).append(relative)
+        if not has_call_signal(lowered):
+            return
+        try:
+            calls = find_calls(text, language, relative, kind.tier)
+        except Exception as error:  # a reader bug must not cost the rest of the scan
+            self._notice(relative, f"its reader failed ({type(error).__name__})")
+            return
+        if calls.error:
+            self._notice(relative, calls.error)
+        if calls.unread:
+            self._notice(relative, f"it holds more calls than the {len(calls.sites):,} read")
+        room = MAX_CALL_SITES - len(self.sites)
+        if len(calls.sites) > room and not self._full:
+            self._full = True
+            self._notice(relative, f"the workspace holds more than {MAX_CALL_SITES:,} calls")
+        self.sites += calls.sites[: max(room, 0)]
+
+    def finish(self) -> list[CallSite]:
+        """Every call site, its imported model resolved where the project defines it."""
+        sites = []
+        for found in self.sites:
+            model = found.model
+            if model is not None and model.pending is not None:
+                resolved = self._resolve(model.pending, 0)
+                model = ModelArg(resolved.value, model.via, resolved.pending)
+                found = replace(found, model=model)  # noqa: PLW2901 - the resolved copy
+            sites.append(found)
+        sites.sort(key=lambda site: (site.file, site.line, site.column))
+        self._texts.clear()
+        self._constants.clear()
+        return sites
+
+    def _resolve(self, pending: Pending, hops: int) -> ModelArg:
+        for path in candidates(pending, self._by_name):
+            found = self._module(path).get(pending.name)
+            if found is None:
+                continue
+            if found.pending is not None and hops < MAX_IMPORT_HOPS:
+                return self._resolve(found.pending, hops + 1)
+            return found
+        return ModelArg(None, pending=pending)
+
+    def _module(self, path: str) -> dict[str, ModelArg]:
+        constants = self._constants.get(path)
+        if constants is None:
+            language, text = self._texts[path]
+            try:
+                constants = module_constants(text, language, path)
+            except Exception:  # as in `add`: an unresolved import, not a crash
+                constants = {}
+            self._constants[path] = constants
+        return constants
+
+    def _notice(self, relative: str, reason: str) -> None:
+        self.findings.append(
+            make_finding(
+                "CFG003",
+                f"The Claude API calls in `{relative}` were not checked: {reason}. Its model "
+                "IDs were still read.",
+                fix="Nothing to do if the file never runs (a template, Python 2 code); "
+                "otherwise make it parse, so that the request checks (REQ001, REQ002) see its "
+                "calls.",
+                location=Location(relative),
+                details={"reason": reason},
+            )
+        )
