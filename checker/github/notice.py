@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from checker.regular_files import open_for_writing
 from checker.reporters import markdown_safe
 
 HEADLINE = "The pull request comment was not written"
@@ -24,7 +25,7 @@ def notice_markdown(notice: str) -> str:
 def append_notice(path: Path, notice: str, redact: Callable[[str], str]) -> None:
     """Append the note to the summary file; a summary that cannot be written is not an error."""
     try:
-        with path.open("a", encoding="utf-8") as file:
+        with open_for_writing(path, append=True) as file:  # never a FIFO or a device
             file.write(redact(notice_markdown(notice)))
     except OSError:
         pass
