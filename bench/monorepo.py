@@ -15,12 +15,17 @@ tenth sends `temperature` to a 4.7+ model, which must be exactly that many REQ00
 at 20,000 files at most 1.5 s and 200 MB, exactly the 20 MOD003 and the REQ001 errors, no noise,
 and time per file flat between the sizes. Exit code 0 when every target is met, 1 if not.
 
+`--keep DIR` writes each tree to `DIR/N-files` (replaced if there) and leaves it there, to
+profile or rerun by hand.
+
     python bench/monorepo.py [--files 2000 20000] [--call-sites 2000] [--runs 5] [--peer PATH]
+                             [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -615,10 +620,26 @@ class Row:
         return self.best * 1000 / (self.files / 1000)
 
 
+def scratch_folder(files: int, keep: Path | None) -> contextlib.AbstractContextManager[str]:
+    """A temporary folder, or with `--keep` one that stays for profiling."""
+    if keep is None:
+        return tempfile.TemporaryDirectory(prefix="preflight-monorepo-")
+    folder = keep / f"{files}-files"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return contextlib.nullcontext(str(folder))
+
+
 def bench_size(
-    files: int, runs: int, peer: Path | None, seed: int, calls: tuple[int, int]
+    files: int,
+    runs: int,
+    peer: Path | None,
+    seed: int,
+    calls: tuple[int, int],
+    *,
+    keep: Path | None = None,
 ) -> list[Row]:
-    with tempfile.TemporaryDirectory(prefix="preflight-monorepo-") as folder:
+    with scratch_folder(files, keep) as folder:
         scratch = Path(folder)
         tree = scratch / "monorepo"
         started = time.perf_counter()
@@ -715,6 +736,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--peer", help="llm-sunset executable (default: bench/.peer-venv, PATH)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="write the trees here and leave them")
     arguments = parser.parse_args(argv)
     peer = find_peer(arguments.peer)
     if peer is None:
@@ -724,7 +746,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for files in sorted(arguments.files):
         calls = (arguments.call_sites, arguments.calls_per_file)
-        rows += bench_size(files, arguments.runs, peer, arguments.seed, calls)
+        rows += bench_size(files, arguments.runs, peer, arguments.seed, calls, keep=arguments.keep)
     return 0 if report(rows) else 1
 
 

@@ -216,7 +216,7 @@ def _mask_all(commands: WorkflowCommands, redactor: Redactor, context: RunContex
 def _crashed_report(settings: Settings) -> Report:
     from checker import __version__  # noqa: PLC0415
 
-    finding = make_finding("TOOL001", "The gate crashed before it could finish.")
+    finding = make_finding("TOOL001", "gate_crashed")
     return Report(
         passed=False,
         counts=count_findings([finding]),

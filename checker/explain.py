@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from checker.findings import RULES
-from checker.findings.catalog import Rule, docs_url
+from checker.findings.catalog import RETIRED, docs_url
+from checker.findings.rule import Rule
 from checker.rules_doc import rule_body
 
 
@@ -16,7 +17,11 @@ def rule_text(rule: Rule) -> str:
 
 
 def explain(code: str, stdout: TextIO, stderr: TextIO, redact: Callable[[str], str]) -> int:
-    rule = RULES.get(code.strip().upper())
+    wanted = code.strip().upper()
+    if wanted in RETIRED:
+        stdout.write(f"{wanted} is not assigned. {RETIRED[wanted].reason}\n")
+        return 0
+    rule = RULES.get(wanted)
     if rule is None:
         message = (
             f"claude-preflight: error: unknown finding code {code[:40]!r}; "

@@ -288,8 +288,9 @@ def _crash_finding(stage: str, error: Exception) -> Finding:
     detail = str(error).splitlines()[0][:200] if str(error) else ""
     return make_finding(
         "TOOL001",
-        f"The {stage} check crashed with {type(error).__name__}"
-        + (f": {detail}" if detail else "")
-        + ". The rest of the gate ran.",
+        "stage_crashed",
+        stage=stage,
+        error=type(error).__name__,
+        detail=f": {detail}" if detail else "",
         details={"stage": stage},
     )

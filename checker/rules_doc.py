@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from checker.findings import RULES
-from checker.findings.catalog import Rule
+from checker.findings.catalog import RETIRED
+from checker.findings.rule import Rule, fill
 from checker.vocabulary import JOB_TITLES
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -38,11 +39,34 @@ def rule_body(rule: Rule) -> str:
     return (
         f"{rule.code}: {rule.title}\n\n"
         f"- Severity: {severity}\n"
-        f"- Job: {JOB_TITLES[rule.job]}\n\n"
+        f"- Job: {JOB_TITLES[rule.job]}\n"
+        f"- Since: {rule.since}\n\n"
         f"{rule.explanation}\n\n"
         f"Fix: {rule.fix}\n\n"
+        f"{example_section(rule)}\n\n"
         f"{SUPPRESSING.format(code=rule.code)}\n"
     )
+
+
+def example_section(rule: Rule) -> str:
+    """What triggers the rule, the finding exactly as the code words it (the rule's first wording
+    filled from the example's facts), and what the fix looks like."""
+    words = rule.wording(None)
+    message = fill(words.message, rule.example.facts)
+    fix = fill(words.fix, rule.example.facts) if words.fix is not None else rule.fix
+    return (
+        f"Example:\n\n{rule.example.trigger}\n\n"
+        f"claude-preflight reports:\n\n"
+        f"> {rule.code} ({rule.severity}): {message}\n>\n> Fix: {fix}\n\n"
+        f"After the fix:\n\n{rule.example.fixed}"
+    )
+
+
+def retired_section() -> str:
+    """Codes that are not assigned, and why: a code is never reused, so these stay unassigned."""
+    lines = ["## Retired codes", ""]
+    lines += [f"- {retired.code}: {retired.reason}" for retired in RETIRED.values()]
+    return "\n".join(lines) + "\n"
 
 
 def render_rules_doc() -> str:
@@ -57,6 +81,7 @@ def render_rules_doc() -> str:
     parts[-1] += "\n"
     for rule in RULES.values():
         parts.append(f"## {rule.code}\n\n{rule_body(rule)}")
+    parts.append(retired_section())
     return "\n".join(parts)
 
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from checker.findings.catalog import docs_url, rule_for
+from checker.findings.rule import fill
 
 
 class Severity(StrEnum):
@@ -69,25 +70,30 @@ class Finding:
 
 def make_finding(
     code: str,
-    message: str,
+    wording: str | None = None,
+    /,
     *,
     severity: Severity | None = None,
-    fix: str | None = None,
     environment: str | None = None,
     location: Location | None = None,
     details: dict[str, str] | None = None,
+    **facts: object,
 ) -> Finding:
-    """Build a finding whose title, default severity, fix and docs link come from the catalog.
+    """Build a finding in its rule's words: the named wording (the rule's first when none is
+    named) filled from `facts`, plus the title, default severity and docs link.
 
-    Checks pass `fix` only when they know a fix more specific than the rule's generic one.
+    `environment` is a fact too, so templates can say "in {environment}". A wording without a fix
+    template uses the rule's generic fix.
     """
     rule = rule_for(code)
+    words = rule.wording(wording)
+    named = {"environment": environment, **facts} if environment is not None else facts
     return Finding(
         code=rule.code,
         severity=severity or Severity(rule.severity),
         title=rule.title,
-        message=message,
-        fix=fix or rule.fix,
+        message=fill(words.message, named),
+        fix=fill(words.fix, named) if words.fix is not None else rule.fix,
         environment=environment,
         file=location.file if location else None,
         line=location.line if location else None,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from checker.findings import Finding, make_finding
+from checker.findings import Finding, make_finding, rule_for
+from checker.findings.rule import fill
 from checker.live.known import KnownModels
 from checker.live.served import ServedModel
 
@@ -17,12 +18,18 @@ LIST_ENDPOINT = "GET /v1/models"
 
 
 def with_replacement(finding: Finding, known: KnownModels) -> Finding:
-    """An API003 whose fix names the catalog's replacement of the model, when it has one."""
+    """An API003 whose fix names the catalog's replacement of the model, when it has one.
+
+    The 404 was worded before the catalog was read (it never delays a request), so only the fix
+    changes: to the `not_served_replaced` wording's.
+    """
     model = finding.details.get("model")
-    if finding.code != "API003" or not model:
+    replacement = known.replacement(model) if finding.code == "API003" and model else None
+    if replacement is None:
         return finding
-    fix = _fix(model, known)
-    return finding if fix is None else replace(finding, fix=fix)
+    template = rule_for("API003").wording("not_served_replaced").fix
+    assert template is not None
+    return replace(finding, fix=fill(template, {"model": model, "replacement": replacement}))
 
 
 def unlisted_findings(
@@ -37,24 +44,15 @@ def unlisted_findings(
         canonical = known.canonical.get(model)
         if canonical is None or model in served or canonical in served:
             continue
+        replacement = known.replacement(model)
         findings.append(
             make_finding(
                 "API003",
-                f"`{model}` is not in the model list the API serves to this key "
-                f"({LIST_ENDPOINT}, {len(served)} models): a request to it would fail with "
-                "404 `not_found_error`.",
-                fix=_fix(model, known),
+                "unlisted" if replacement is None else "unlisted_replaced",
+                model=model,
+                served=len(served),
+                replacement=replacement,
                 details={"model": model, "endpoint": LIST_ENDPOINT},
             )
         )
     return findings
-
-
-def _fix(model: str, known: KnownModels) -> str | None:
-    replacement = known.replacement(model)
-    if replacement is None:
-        return None
-    return (
-        f"Move to `{replacement}`, the catalog's replacement for `{model}`, or to another model "
-        f"`{LIST_ENDPOINT}` lists for this key; re-test before deploying."
-    )

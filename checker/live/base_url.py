@@ -1,15 +1,19 @@
 """Static checks of the base URL, before any call (API010 without touching the network).
 
 SDKs append `/v1/messages` themselves, so a base URL ending in `/v1` or naming an endpoint turns
-into `/v1/v1/messages`: the most common gateway misconfiguration.
+into `/v1/v1/messages`: the most common gateway misconfiguration. A problem is named by its API010
+wording, with the facts that fill it.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
+
+from checker.findings import Finding, make_finding
 
 _ENDPOINT_TAIL = re.compile(r"/v1/(messages|models|complete)(/|$)", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s")
@@ -17,12 +21,20 @@ _WHITESPACE = re.compile(r"\s")
 
 @dataclass(frozen=True, slots=True)
 class BaseUrl:
-    """A base URL fit to call (`url`, no trailing slash) or the reason it is not (`problem`)."""
+    """A base URL fit to call (`url`, no trailing slash) or the reason it is not (`problem`, an
+    API010 wording, filled by `facts`)."""
 
     url: str
     display: str
     problem: str | None = None
-    fix: str | None = None
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+def misconfigured(base: BaseUrl) -> Finding:
+    """The API010 finding for a base URL with a problem: no call is made."""
+    assert base.problem is not None, "a base URL fit to call is not a finding"
+    facts: dict[str, Any] = dict(base.facts)
+    return make_finding("API010", base.problem, details={"base_url": base.display}, **facts)
 
 
 def check_base_url(raw: str) -> BaseUrl:
@@ -30,58 +42,48 @@ def check_base_url(raw: str) -> BaseUrl:
     text = raw.strip()
     display = _display(text)
     if not text:
-        return BaseUrl("", display, "The base URL is empty.")
+        return BaseUrl("", display, "empty")
     if _WHITESPACE.search(text) or not text.isprintable():
-        return BaseUrl("", display, "The base URL contains whitespace or control characters.")
+        return BaseUrl("", display, "unprintable")
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError as error:
-        return BaseUrl("", display, f"The base URL cannot be parsed ({error}).")
+        return BaseUrl("", display, "unparsable", {"problem": str(error)})
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         shown = f"`{scheme}://`" if scheme else "no scheme"
-        return BaseUrl(
-            "",
-            display,
-            f"The base URL has {shown}; the API is reached over http(s).",
-            fix="Write the base URL as `https://host`, e.g. `https://api.anthropic.com`.",
-        )
+        return BaseUrl("", display, "not_http", {"scheme": shown})
     host = parts.hostname or ""
     if not host:
-        return BaseUrl("", display, "The base URL has no host name.")
+        return BaseUrl("", display, "no_host")
     if not _host_encodable(host):
-        return BaseUrl("", display, f"The base URL's host name `{host[:80]}` is not valid.")
+        return BaseUrl("", display, "bad_host", {"host": host[:80]})
     if parts.query or parts.fragment:
-        return BaseUrl(
-            "", display, "The base URL has a query string or fragment; SDKs append paths to it."
-        )
+        return BaseUrl("", display, "query_or_fragment")
     path = parts.path.rstrip("/")
     problem = _path_problem(path)
-    if problem:
+    if problem is not None:
+        wording, facts = problem
         fixed = _origin(scheme, host, port) + _suggested_path(path)
-        return BaseUrl(
-            "",
-            display,
-            problem,
-            fix=f"Set the base URL to `{fixed}`: SDKs append `/v1/messages` themselves.",
-        )
+        return BaseUrl("", display, wording, {**facts, "path": path, "fixed": fixed})
     netloc = parts.netloc
     return BaseUrl(f"{scheme}://{netloc}{path}", display)
 
 
-def _path_problem(path: str) -> str | None:
+def _path_problem(path: str) -> tuple[str, dict[str, str]] | None:
+    """The API010 wording for what is wrong with the path, and its facts beyond the path."""
     segments = path.split("/")[1:] if path else []
     if any(segment == "" for segment in segments):
-        return f"The base URL path `{path}` has an empty segment (`//`)."
+        return "empty_segment", {}
     lowered = [segment.lower() for segment in segments]
     for first, second in itertools.pairwise(lowered):
         if first == second:
-            return f"The base URL path `{path}` repeats `/{first}` (a doubled path)."
+            return "doubled_path", {"segment": first}
     if _ENDPOINT_TAIL.search(path):
-        return f"The base URL path `{path}` already names an API endpoint."
+        return "names_endpoint", {}
     if lowered and lowered[-1] == "v1":
-        return f"The base URL ends in `/v1` (`{path}`); requests would go to `/v1/v1/...`."
+        return "ends_in_v1", {}
     return None
 
 

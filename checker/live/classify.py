@@ -1,17 +1,19 @@
 """Turn a failed call into one API001-API010 finding: status and `error.type` first, text second.
 
-The API's message is untrusted text: it is shown on one line, capped, and stripped of the key.
-Every finding carries the request-id and a UTC timestamp, the two things vendor support asks for.
+Each branch names a wording of the rule (`checker/findings/rules/api.py`) and the facts that fill
+it. The API's message is untrusted text: every fact is shown on one line, capped, and stripped of
+the key before it fills a template. Every finding carries the request-id and a UTC timestamp, the
+two things vendor support asks for.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.findings import Finding, make_finding
-from checker.live.network import FIXES
+from checker.live.network import FALLBACK_KIND, WORDINGS
 from checker.live.result import CallResult
 from checker.live.retry import is_spend_limit, server_delay
 
@@ -34,9 +36,7 @@ class CallTarget:
 
 def sanitize(text: object, secret: str = "", limit: int = MAX_MESSAGE_CHARS) -> str:
     """Untrusted text on one line, capped, without the key or backticks."""
-    value = str(text)
-    if secret:
-        value = value.replace(secret, "[REDACTED]")
+    value = _strip(str(text), secret)
     value = _CONTROL.sub(" ", value).replace("`", "'")
     value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
@@ -59,9 +59,8 @@ def classify(result: CallResult, context: CallTarget) -> Finding | None:
         return _network(result, context)
     status = result.status or 0
     kind, message = api_error(result.body)
-    said = _said(result, kind, message, context)
     if status >= 500:
-        return _finding("API008", result, context, f"{said}{_stopped(result)}")
+        return _transient("API008", result, context)
     if (
         result.body_problem is not None
         or 300 <= status < 400
@@ -70,170 +69,102 @@ def classify(result: CallResult, context: CallTarget) -> Finding | None:
         return not_the_api(result, context)
     lowered = message.lower()
     if status == 401:
-        return _authentication(result, context, said, lowered)
+        return _finding("API001", _authentication(lowered), result, context)
     if status == 402 or kind == "billing_error" or "credit balance" in lowered:
-        return _finding("API005", result, context, said)
+        return _finding("API005", "billing", result, context)
     if status == 403:
-        return _finding("API002", result, context, said)
+        return _finding("API002", "forbidden", result, context)
     if status == 404:
-        return _not_found(result, context, said)
+        return _not_found(result, context)
     if status == 429:
-        return _rate_limited(result, context, said)
+        return _rate_limited(result, context)
     if status == 400 and ("reached your specified" in lowered or "usage limits" in lowered):
-        return _finding(
-            "API007",
-            result,
-            context,
-            f"{said} A self-set spend limit blocks every call until the date the API names.",
-            fix="Raise the organization's or workspace's spend limit in the Console (Limits).",
-        )
+        return _finding("API007", "usage_limit", result, context)
     if status in (408, 409):
-        return _finding("API008", result, context, f"{said}{_stopped(result)}")
-    return _finding("API004", result, context, said)
+        return _transient("API008", result, context)
+    return _finding("API004", "rejected", result, context)
 
 
-def _authentication(result: CallResult, context: CallTarget, said: str, lowered: str) -> Finding:
-    env = context.api_key_env
+def _authentication(lowered: str) -> str:
+    """The API001 wording for what the 401's message says."""
     if "x-api-key header is required" in lowered:
-        why = (
-            "The request reached the API without an `x-api-key` header, though claude-preflight "
-            f"sent one: a proxy or gateway at `{context.base_url}` strips it."
-        )
-        fix = "Configure the gateway to forward `x-api-key`, or use the API's own base URL."
-    elif "bearer" in lowered:
-        why = (
-            "The API received the key as `Authorization: Bearer`: a gateway at the base URL "
-            "rewrote the header."
-        )
-        fix = (
-            "Console API keys go in `x-api-key`; `Authorization: Bearer` is only for Workload "
-            "Identity Federation access tokens. Make the gateway pass `x-api-key` through."
-        )
-    elif "oauth" in lowered:
-        why = f"`{env}` holds a Claude.ai / Claude Code OAuth token, which the API does not accept."
-        fix = f"Create a Console API key (`sk-ant-api03-...`) and store it in `{env}`."
-    elif "invalid x-api-key" in lowered:
-        why = f"The key in `{env}` is wrong, revoked or expired."
-        fix = (
-            f"Create a new key in the Console (Settings > API keys) and update the `{env}` "
-            "secret; an expired key cannot be reactivated."
-        )
-    else:
-        why = f"The API rejected the credential in `{env}`."
-        fix = None
-    return _finding("API001", result, context, f"{said} {why}", fix=fix)
+        return "header_stripped"
+    if "bearer" in lowered:
+        return "bearer_rewritten"
+    if "oauth" in lowered:
+        return "oauth_token"
+    if "invalid x-api-key" in lowered:
+        return "invalid_key"
+    return "rejected"
 
 
-def _not_found(result: CallResult, context: CallTarget, said: str) -> Finding:
+def _not_found(result: CallResult, context: CallTarget) -> Finding:
     if result.model is None and context.official_api:
-        return _finding(
-            "API001",
-            result,
-            context,
-            f"{said} On the Anthropic API this means the key in `{context.api_key_env}` is "
-            "disabled or deleted.",
-            fix="Create a new key in the Console and update the secret.",
-        )
+        return _finding("API001", "disabled_key", result, context)
     if result.model is None:
-        return _finding(
-            "API010",
-            result,
-            context,
-            f"{said} The model list is not at `{context.base_url}/v1/models`: the base URL's "
-            "path is wrong for this gateway (or the key is disabled).",
-            fix="Set the base URL to the prefix under which the gateway serves `/v1/messages`.",
-        )
+        return _finding("API010", "gateway_path", result, context)
     return _finding(
-        "API003",
-        result,
-        context,
-        f"{said} Model `{sanitize(result.model, limit=120)}` is not served to this key.",
+        "API003", "not_served", result, context, model=sanitize(result.model, limit=120)
     )
 
 
-def _rate_limited(result: CallResult, context: CallTarget, said: str) -> Finding:
+def _rate_limited(result: CallResult, context: CallTarget) -> Finding:
     asked = server_delay(result.headers)
     if is_spend_limit(result.body) or asked is None:
-        return _finding(
-            "API007",
-            result,
-            context,
-            f"{said} A 429 without `retry-after` is the organization's monthly spend cap, not a "
-            "rate limit: every call fails until the date the API names.",
-            fix="Move up a usage tier or raise the spend limit in the Console (Limits).",
-        )
-    return _finding(
-        "API006",
-        result,
-        context,
-        f"{said} `retry-after`: {asked:.1f} s.{_stopped(result)}",
-    )
+        return _finding("API007", "spend_cap", result, context)
+    return _transient("API006", result, context, retry_after=asked)
+
+
+def _transient(code: str, result: CallResult, context: CallTarget, **facts: object) -> Finding:
+    """API006 or API008, worded with how the retries ended when there were any."""
+    tries = f" on {result.attempts} attempts" if result.attempts > 1 else ""
+    reason = f"; retries stopped: {result.stopped}" if result.stopped else ""
+    wording = "gave_up" if tries or reason else "not_retried"
+    return _finding(code, wording, result, context, tries=tries, reason=reason, **facts)
 
 
 def not_the_api(result: CallResult, context: CallTarget, what: str | None = None) -> Finding:
     """API010 for an answer that is not the Claude API's: a page, a redirect, foreign JSON."""
     status = result.status or 0
-    if what is not None:
-        what = f"{what} (status {status})"
-    elif 300 <= status < 400:
+    if what is None and 300 <= status < 400:
         target = sanitize(result.headers.get("location", "(no location)"), limit=120)
-        what = f"a redirect ({status}) to `{target}`"
-    elif result.body_problem is not None:
-        what = f"{result.body_problem} (status {status})"
-    else:
-        what = f"JSON that is not an API object (status {status})"
-    return _finding(
-        "API010",
-        result,
-        context,
-        f"{result.endpoint} at `{context.base_url}` answered with {what}: the base URL does not "
-        "point at the Claude API.",
-        fix="Set the base URL to the API's origin, e.g. `https://api.anthropic.com` (no `/v1`), "
-        "or to the gateway prefix under which it serves `/v1/messages`.",
-    )
+        return _finding("API010", "redirect", result, context, status=status, target=target)
+    answer = what or result.body_problem or "JSON that is not an API object"
+    return _finding("API010", "not_the_api", result, context, status=status, answer=answer)
 
 
 def _network(result: CallResult, context: CallTarget) -> Finding:
-    kind = result.network or "connection failed"
-    detail = sanitize(result.network_detail, context.secret, limit=200)
-    code = "API010" if kind == "invalid URL" else "API009"
-    budget = f" (budget {context.timeout:g} s)" if kind == "timeout" else ""
-    attempts = f" after {result.attempts} attempts" if result.attempts > 1 else ""
+    kind = result.network or FALLBACK_KIND
+    code, wording = WORDINGS.get(kind, WORDINGS[FALLBACK_KIND])
     return _finding(
         code,
+        wording,
         result,
         context,
-        f"{result.endpoint} to `{context.base_url}`: {kind}{budget}{attempts}: {detail}.",
-        fix=FIXES.get(kind),
+        kind=kind,
+        budget=context.timeout,
+        attempts=f" after {result.attempts} attempts" if result.attempts > 1 else "",
+        detail=sanitize(result.network_detail, context.secret, limit=200),
     )
 
 
-def _said(result: CallResult, kind: str, message: str, context: CallTarget) -> str:
-    """`GET /v1/models answered 401 authentication_error: "invalid x-api-key".`"""
-    head = f"{result.endpoint} answered {result.status}"
-    if kind:
-        head += f" `{sanitize(kind, limit=60)}`"
+def _error(result: CallResult, context: CallTarget) -> str:
+    """The `{error}` fact, what the answer said after its status: ` `authentication_error`:
+    "invalid x-api-key"`, ` with an HTML page instead of JSON`, or nothing."""
+    kind, message = api_error(result.body)
+    error = f" `{sanitize(kind, limit=60)}`" if kind else ""
     if message:
-        head += f': "{sanitize(message, context.secret)}"'
+        error += f': "{sanitize(message, context.secret)}"'
     elif result.body_problem:
-        head += f" with {result.body_problem}"
-    return head + "."
-
-
-def _stopped(result: CallResult) -> str:
-    tries = f" on {result.attempts} attempts" if result.attempts > 1 else ""
-    reason = f"; retries stopped: {result.stopped}" if result.stopped else ""
-    return f" Failed{tries}{reason}." if tries or reason else ""
+        error += f" with {result.body_problem}"
+    return error
 
 
 def _finding(
-    code: str,
-    result: CallResult,
-    context: CallTarget,
-    message: str,
-    *,
-    fix: str | None = None,
+    code: str, wording: str, result: CallResult, context: CallTarget, **facts: object
 ) -> Finding:
+    """The finding in the rule's words, from facts stripped of the key; then the request-id, the
+    key stripped once more from the whole text, and the cap."""
     details = {
         "request_id": result.request_id or "",
         "timestamp": result.timestamp,
@@ -246,8 +177,30 @@ def _finding(
     _, api_message = api_error(result.body)
     if api_message:
         details["api_message"] = sanitize(api_message, context.secret)
+    named: dict[str, object] = {
+        "endpoint": result.endpoint,
+        "status": result.status,
+        "error": _error(result, context),
+        "base_url": context.base_url,
+        "key_env": context.api_key_env,
+        **facts,
+    }
+    secret = context.secret
+    clean: dict[str, Any] = {
+        name: _strip(value, secret) if isinstance(value, str) else value
+        for name, value in named.items()
+    }
+    finding = make_finding(code, wording, details=details, **clean)
+    message = finding.message
     if result.request_id:
         message += f" (request-id {sanitize(result.request_id, limit=100)})"
-    if context.secret:
-        message = message.replace(context.secret, "[REDACTED]")
-    return make_finding(code, message[:MAX_FINDING_CHARS], fix=fix, details=details)
+    return replace(
+        finding,
+        message=_strip(message, secret)[:MAX_FINDING_CHARS],
+        fix=_strip(finding.fix, secret),
+    )
+
+
+def _strip(text: str, secret: str) -> str:
+    """The text with the key replaced by `[REDACTED]`."""
+    return text.replace(secret, "[REDACTED]") if secret else text

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from checker.findings import Finding, make_finding
 from checker.live.availability import unlisted_findings, with_replacement
-from checker.live.base_url import check_base_url
+from checker.live.base_url import check_base_url, misconfigured
 from checker.live.classify import CallTarget, classify, not_the_api, sanitize
 from checker.live.known import KnownModels, known_models
 from checker.live.outcome import LiveOutcome
@@ -108,14 +108,7 @@ class Ladder:
         if self.level == "off":
             self.skipped = "live check turned off"
         elif self.base.problem is not None:
-            self.findings.append(
-                make_finding(
-                    "API010",
-                    self.base.problem + " No call was made.",
-                    fix=self.base.fix,
-                    details={"base_url": self.base.display},
-                )
-            )
+            self.findings.append(misconfigured(self.base))
         elif not _SENDABLE.fullmatch(api_key):
             self.skipped = (
                 "the key has whitespace or non-ASCII characters and cannot be sent in a header"
@@ -185,9 +178,9 @@ class Ladder:
             self.findings.append(
                 make_finding(
                     "API009",
-                    f"The live phase did not finish within its {self.budget.seconds:g} s budget "
-                    f"(`--timeout`) against `{self.base.display}`.",
-                    fix="Raise `--timeout`, or check that the runner can reach the host.",
+                    "over_budget",
+                    budget=self.budget.seconds,
+                    base_url=self.base.display,
                 )
             )
 
@@ -360,7 +353,5 @@ def _tls_setup_failed(error: Exception, context: CallTarget) -> Finding:
     """A CA bundle that cannot be loaded (`SSL_CERT_FILE` pointing nowhere): no call was made."""
     detail = sanitize(getattr(error, "strerror", None) or error, context.secret, limit=200)
     return make_finding(
-        "API009",
-        f"TLS setup failed before any call ({type(error).__name__}: {detail}).",
-        fix="Check `SSL_CERT_FILE` / `SSL_CERT_DIR`: they must name a readable CA bundle.",
+        "API009", "tls_setup_failed", error_type=type(error).__name__, detail=detail
     )

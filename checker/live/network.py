@@ -2,9 +2,10 @@
 
 httpx wraps the socket error in one or two layers; the cause chain says what really happened.
 `FAILURES` is the whole vocabulary, one row per kind in the order they are tried: how the chain
-shows it, what to say about it, what to do about it. Only the kind and a short, sanitized
-description leave this module: exception texts can contain header values, and the caller strips
-the key from them as well.
+shows it, what to say about it, and the finding that words it (a code and one of its rule's
+wordings, which say what to do about it). Only the kind and a short, sanitized description leave
+this module: exception texts can contain header values, and the caller strips the key from them
+as well.
 """
 
 from __future__ import annotations
@@ -30,71 +31,75 @@ class Failure:
     words: tuple[str, ...] = ()
     detail: str  # shown as is, or (`quote_error`) when the chain has no message of its own
     quote_error: bool = True  # the innermost error message: usually the OS or OpenSSL reason
-    fix: str | None = None
+    code: str = "API009"
+    wording: str
 
 
 FAILURES: tuple[Failure, ...] = (
     Failure(
         kind="timeout",
+        wording="timeout",
         types=(TimeoutError,),
         suffixes=("Timeout", "TimeoutException"),
         detail="no answer within the time budget",
         quote_error=False,
-        fix="Raise `--timeout`, or check that the runner can reach the host.",
     ),
     Failure(
         kind="proxy error",
+        wording="proxy_error",
         names=("ProxyError",),
         words=("proxy",),
         detail="the proxy refused or failed the connection",
-        fix="Check `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` and the proxy's credentials.",
     ),
     Failure(
         kind="DNS lookup failed",
+        wording="dns_lookup_failed",
         types=(socket.gaierror,),
         words=("name or service",),
         detail="the host name does not resolve",
-        fix="Check the host name in the base URL and the runner's DNS.",
     ),
     Failure(
         kind="TLS handshake failed",
+        wording="tls_handshake_failed",
         types=(ssl.SSLError, ssl.CertificateError),
         words=("ssl", "certificate", "tls"),
         detail="the TLS handshake failed",
-        fix="Check the scheme (https to a plain-http server fails), the host name, and a "
-        "TLS-intercepting proxy's CA (`SSL_CERT_FILE`).",
     ),
     Failure(
         kind="connection refused",
+        wording="connection_refused",
         types=(ConnectionRefusedError,),
         detail="nothing listens on that host and port",
         quote_error=False,
-        fix="Nothing listens there: check the base URL's port and that the gateway is running.",
     ),
     Failure(
         kind="connection reset",
+        wording="connection_reset",
         types=(ConnectionResetError, BrokenPipeError),
         detail="the server or a middlebox reset the connection",
         quote_error=False,
-        fix="A firewall, proxy or the server dropped the connection: check egress rules and "
-        "proxy settings (`HTTPS_PROXY`, `NO_PROXY`).",
     ),
     Failure(
         kind="connection closed",
+        wording="connection_closed",
         names=("RemoteProtocolError",),
         words=("disconnected",),
         detail="the server closed the connection without a complete answer",
         quote_error=False,
-        fix="The server closed the connection mid-answer: check the gateway and proxy "
-        "settings; re-run if it was transient.",
     ),
     Failure(
         kind="invalid URL",
+        code="API010",
+        wording="invalid_url",
         names=("UnsupportedProtocol", "InvalidURL", "UnicodeError"),
         detail="the URL cannot be used",
     ),
 )
-FIXES: dict[str, str] = {failure.kind: failure.fix for failure in FAILURES if failure.fix}
+# The (code, wording) of each kind's finding, the fallback kind's included.
+WORDINGS: dict[str, tuple[str, str]] = {
+    **{failure.kind: (failure.code, failure.wording) for failure in FAILURES},
+    FALLBACK_KIND: ("API009", "connection_failed"),
+}
 
 
 def describe(error: BaseException) -> tuple[str, str]:

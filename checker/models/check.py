@@ -139,23 +139,19 @@ def _nothing_to_check(prepared: PreparedModels, *, explicit: bool = False) -> li
     read = max(scan.files_read, len({config.path for config in scan.files}))
     where = "matched by the `environments` globs" if explicit else "environment config"
     elsewhere = sum(1 for use in prepared.collected.uses if not prepared.is_runtime(use))
-    message = (
-        f"No Claude model ID was found in the {_count(read, 'file')} read "
-        f"({_count(attributed, f'{where} file')} among them); the model checks had nothing "
-        "to check"
+    notices = (
+        f". {elsewhere} mention{'s' if elsewhere != 1 else ''} in docs, tests or examples were "
+        "read as notices only"
+        if elsewhere
+        else ""
     )
-    if elsewhere:
-        message += (
-            f". {elsewhere} mention{'s' if elsewhere != 1 else ''} in docs, tests or examples "
-            "were read as notices only"
-        )
     return [
         make_finding(
             "CFG002",
-            message + ".",
-            fix="If the app names its model somewhere the gate does not read (a secret, a "
-            "database), pass it to this step as `ANTHROPIC_MODEL`, or list the file's key under "
-            "`model_keys` in `.claude-preflight.yml`.",
+            "no_model",
+            read=_count(read, "file"),
+            attributed=_count(attributed, f"{where} file"),
+            elsewhere=notices,
         )
     ]
 

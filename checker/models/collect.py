@@ -43,6 +43,7 @@ from checker.models.values import (
     provider_word,
     slot_name,
 )
+from checker.scan.promptfoo import is_promptfoo_config
 from checker.workspace.model import ConfigFile, WorkspaceScan
 from checker.workspace.names import CANONICAL_ALIASES
 from checker.workspace.parsers import PARSERS
@@ -176,6 +177,15 @@ def collect(scan: WorkspaceScan, normalizer: Normalizer, model_keys: tuple[str, 
             evidence = _evidence(info.provider_role, kind, raw, key_path, item.location)
             if evidence is not None:
                 out.evidence.setdefault(scope, []).append(evidence)
+    return _without_eval_evidence(out, scan)
+
+
+def _without_eval_evidence(out: Collected, scan: WorkspaceScan) -> Collected:
+    """Each promptfoo provider ID states its own platform (`bedrock:…`, and entries keyed by
+    it), so such a file says nothing about the platform of anything else it holds."""
+    for config in scan.files:
+        if is_promptfoo_config(config.path):
+            out.evidence.pop((config.environment, config.group), None)
     return out
 
 

@@ -48,22 +48,24 @@ def shown(raw: str) -> str:
 
 def use_finding(
     code: str,
-    message: str,
+    wording: str,
     use: ModelUse,
     *,
-    fix: str | None = None,
     details: dict[str, str] | None = None,
     severity: Severity | None = None,
+    **facts: object,
 ) -> Finding:
-    """A finding about one model value, at its place and in its environment."""
+    """A finding about one model value, at its place and in its environment; the value as
+    quoted (`shown`) is its `value` fact."""
     return make_finding(
         code,
-        message,
+        wording,
         severity=severity,
-        fix=fix,
         environment=use.environment,
         location=use.location,
         details=details,
+        value=shown(use.raw),
+        **facts,
     )
 
 

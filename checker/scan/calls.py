@@ -108,11 +108,9 @@ class CallCollector:
         self.findings.append(
             make_finding(
                 "CFG003",
-                f"The Claude API calls in `{relative}` were not checked: {reason}. Its model "
-                "IDs were still read.",
-                fix="Nothing to do if the file never runs (a template, Python 2 code); "
-                "otherwise make it parse, so that the request checks (REQ001, REQ002) see its "
-                "calls.",
+                "calls_unchecked",
+                file=relative,
+                reason=reason,
                 location=Location(relative),
                 details={"reason": reason},
             )

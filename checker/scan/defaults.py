@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.findings import Location
+from checker.scan.columns import LineIndex
 from checker.workspace.model import ConfigValue
 
 _DEFAULT = re.compile(
@@ -18,10 +18,11 @@ _DEFAULT = re.compile(
 MAX_DEFAULTS_PER_VALUE = 8
 
 
-def with_defaults(values: list[ConfigValue]) -> list[ConfigValue]:
+def with_defaults(values: list[ConfigValue], text: str) -> list[ConfigValue]:
     """The values, each followed by the defaults its references carry."""
     if not any("${" in value.value for value in values):
         return values
+    lines = LineIndex(text)
     out: list[ConfigValue] = []
     for value in values:
         out.append(value)
@@ -32,8 +33,7 @@ def with_defaults(values: list[ConfigValue]) -> list[ConfigValue]:
             default = match.group("default")
             if not default.strip():
                 continue
-            column = where.column + match.start("default") if where.column is not None else None
             out.append(
-                ConfigValue(value.key_path, default, Location(where.file, where.line, column))
+                ConfigValue(value.key_path, default, lines.inside(where, match.start("default")))
             )
     return out

@@ -24,6 +24,7 @@ from checker.scan.globs import long_glob_findings
 from checker.scan.kinds import NON_RUNTIME, RUNTIME, FileKind, kind_of
 from checker.scan.layouts import LayoutMatch, match_layout
 from checker.scan.litellm import is_litellm_config, keyed_by_name
+from checker.scan.promptfoo import is_promptfoo_config, with_provider_models
 from checker.scan.readers import decode, has_any_signal, has_signal, read_values, text_values
 from checker.scan.runenv import run_environment_file
 from checker.scan.sections import HELM_BASES, SECTION_FILES, split_sections
@@ -214,6 +215,8 @@ class _Pass:
         name = parts[-1].lower()
         litellm = is_litellm_config(values)
         values = keyed_by_name(values, litellm=litellm)
+        if is_promptfoo_config(relative):
+            values = with_provider_models(values, text)
         if kind.tier == NON_RUNTIME:  # docs, tests, examples: never an environment's config
             self._add(relative, None, relative, values, kind)
         elif name in SECTION_FILES:
@@ -281,7 +284,10 @@ def _unparsable(
 ) -> Finding:
     return make_finding(
         "CFG001",
-        f"`{relative}` is not valid {file_format}: {failure.message}.",
+        "unparsable",
+        file=relative,
+        file_format=file_format,
+        problem=failure.message,
         severity=severity,
         environment=environment,
         location=Location(relative, failure.line, failure.column),
@@ -292,10 +298,10 @@ def _unparsable(
 def _stopped(read: int, listed: int) -> Finding:
     return make_finding(
         "CFG003",
-        f"The scan stopped after {SCAN_BUDGET_SECONDS:g} s: {read} of {listed} files were read, "
-        "the rest were not.",
-        fix="Run claude-preflight on the sub-folder that holds the app (`working-directory`), or "
-        "`exclude` generated folders in `.claude-preflight.yml`.",
+        "out_of_time",
+        seconds=SCAN_BUDGET_SECONDS,
+        read=read,
+        listed=listed,
         details={"reason": "time budget"},
     )
 
@@ -307,12 +313,9 @@ def _unmatched_environments(
     return [
         make_finding(
             "CFG002",
-            f"Environment `{name}` of `.claude-preflight.yml` matched no file: its globs "
-            f"({', '.join(f'`{glob}`' for glob in globs) or 'none'}) are matched against "
-            "workspace-relative paths, so nothing outside the workspace is ever read.",
-            fix="Correct the globs (workspace-relative, `/`-separated, `**` crosses folders), "
-            "or remove the environment.",
+            "unmatched_environment",
             environment=user_env(name),
+            globs=", ".join(f"`{glob}`" for glob in globs) or "none",
         )
         for name, globs in configured.items()
         if user_env(name) not in matched

@@ -75,9 +75,8 @@ def list_workspace(root: str, *, limit: int = MAX_LISTED_FILES) -> Listing:
         listing.findings.append(
             make_finding(
                 "CFG003",
-                f"Stopped listing after {limit} files; the rest of the workspace was not read.",
-                fix="Run claude-preflight on the sub-folder that holds the app "
-                "(`working-directory`), or `exclude` generated folders in `.claude-preflight.yml`.",
+                "too_many_files",
+                limit=limit,
                 details={"reason": "too many files"},
             )
         )
@@ -112,7 +111,9 @@ def skipped(relative: str, reason: str, environment: str | None = None) -> Findi
     """The CFG003 notice for one file the gate could not read."""
     return make_finding(
         "CFG003",
-        f"Skipped `{relative}`: {reason}.",
+        "skipped",
+        file=relative,
+        reason=reason,
         environment=environment,
         location=Location(relative),
         details={"reason": reason},

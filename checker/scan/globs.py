@@ -258,9 +258,10 @@ def long_glob_findings(settings: Settings) -> list[Finding]:
             findings.append(
                 make_finding(
                     "CFG003",
-                    f"{cut} glob(s) of `{key}` in `.claude-preflight.yml` are longer than "
-                    f"{MAX_GLOB_CHARS} characters; only their first {MAX_GLOB_CHARS} are matched.",
-                    fix="Shorten the glob, or split it into several.",
+                    "glob_too_long",
+                    count=cut,
+                    key=key,
+                    limit=MAX_GLOB_CHARS,
                     details={"reason": "glob too long"},
                 )
             )

@@ -51,7 +51,7 @@ def decode(data: bytes, file_format: str, *, strict: bool) -> str:
 def read_values(text: str, kind: FileKind, relative: str) -> list[ConfigValue]:
     """The file's values; structured readers raise ParseError or SkipError on bad input."""
     if kind.reader == "structured":
-        return with_defaults(parse_text(text, kind.format, relative))
+        return with_defaults(parse_text(text, kind.format, relative), text)
     if kind.reader == "source":
         return [
             ConfigValue(

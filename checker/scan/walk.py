@@ -109,7 +109,9 @@ class Walker:
         self.findings.append(
             make_finding(
                 "CFG003",
-                f"Skipped `{where}`: {reason}.",
+                "skipped",
+                file=where,
+                reason=reason,
                 location=Location(where) if parts else None,
                 details={"reason": reason},
             )

@@ -142,9 +142,9 @@ def _check_value(slot: SecretSlot, *, gateway: bool) -> _SlotVerdict:
     core = unwrap(value)
     reason = placeholder_reason(core)
     if reason:
-        message = f"{slot.label} holds {reason}."
         return _SlotVerdict(
-            [make_finding("SEC005", message)], skip_reason="the API key is a placeholder"
+            [make_finding("SEC005", slot=slot.label, reason=reason)],
+            skip_reason="the API key is a placeholder",
         )
     classified = classify(core)
     verdict = _SlotVerdict(live_key=core if slot.is_api_key else None)
@@ -163,16 +163,23 @@ def _check_value(slot: SecretSlot, *, gateway: bool) -> _SlotVerdict:
             classified.format,
             header_value=slot.is_api_key,
         )
-        fix = _shape_fix(slot)
         if slot.is_api_key and classified.kind is Kind.UNKNOWN and not gateway:
             # Whatever it is, Anthropic's API would refuse it: and it is not Anthropic's to see.
-            problems.append(_NOT_AN_ANTHROPIC_KEY)
-            fix = _NOT_AN_ANTHROPIC_KEY_FIX
             verdict.live_key = None
             verdict.skip_reason = "the API key is not an Anthropic key"
-        if problems:
             verdict.findings.append(
-                make_finding("SEC003", f"{slot.label} {_join(problems)}.", fix=fix)
+                make_finding(
+                    "SEC003",
+                    "not_anthropic",
+                    slot=slot.label,
+                    other_problems=", ".join(problems) + " and " if problems else "",
+                )
+            )
+        elif problems:
+            verdict.findings.append(
+                make_finding(
+                    "SEC003", "shape", slot=slot.label, problems=_join(problems), variable=slot.name
+                )
             )
     if verdict.live_key is not None and not header_safe(core):
         verdict.live_key = None
@@ -180,25 +187,7 @@ def _check_value(slot: SecretSlot, *, gateway: bool) -> _SlotVerdict:
     return verdict
 
 
-_NOT_AN_ANTHROPIC_KEY = (
-    "does not start with `sk-ant-`, as every Anthropic API key does, and the base URL is "
-    "Anthropic's API (the value was not sent anywhere)"
-)
-_NOT_AN_ANTHROPIC_KEY_FIX = (
-    "Store the API key from the Claude Console (it starts with `sk-ant-api03-`). If the app "
-    "calls Claude through a gateway that issues its own keys, set `base-url` to the gateway."
-)
-
-
 def _join(problems: list[str]) -> str:
     if len(problems) == 1:
         return problems[0]
     return ", ".join(problems[:-1]) + " and " + problems[-1]
-
-
-def _shape_fix(slot: SecretSlot) -> str:
-    return (
-        "Re-create the secret from the exact value, with no quotes, spaces or newline: "
-        f'`printf %s "$VALUE" | gh secret set {slot.name}` (`echo` adds a newline; so do most '
-        "editors when saving a file)."
-    )

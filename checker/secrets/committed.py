@@ -37,14 +37,16 @@ def committed_keys(relative: str, text: str, run_key: str | None) -> list[Findin
             continue
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        what = _WHAT.get(classify(literal).kind, "an Anthropic credential")
-        same = " It is the same key this run uses." if run_key and literal == run_key else ""
+        kind = classify(literal).kind
         findings.append(
             make_finding(
                 "SEC007",
-                f"`{relative}` line {line} contains {what} in plain text.{same}",
+                "committed_run_key" if run_key and literal == run_key else "committed",
                 location=Location(relative, line, column),
-                details={"kind": classify(literal).kind.value},
+                details={"kind": kind.value},
+                file=relative,
+                line=line,
+                kind=_WHAT.get(kind, "an Anthropic credential"),
             )
         )
     return findings

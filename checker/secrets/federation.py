@@ -37,13 +37,6 @@ _ID_SHAPES = {
     ),
 }
 _JWT = re.compile(r"[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*")
-_SETUP_FIX = (
-    "Set every federation variable in the job's `env:`: `ANTHROPIC_IDENTITY_TOKEN_FILE` (the "
-    "file the OIDC token was written to, with `permissions: id-token: write`), "
-    "`ANTHROPIC_FEDERATION_RULE_ID` (`fdrl_...`), `ANTHROPIC_ORGANIZATION_ID` (UUID), "
-    "`ANTHROPIC_SERVICE_ACCOUNT_ID` (`svac_...`), and `ANTHROPIC_WORKSPACE_ID` when the rule "
-    "spans several workspaces."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +61,8 @@ def check_federation(environ: Mapping[str, str], *, withheld: bool) -> Federatio
         findings.append(
             make_finding(
                 "SEC004",
-                "Keyless OIDC federation is partly configured: "
-                + "; ".join(_describe_missing(name) for name in missing)
-                + ". The SDK falls back to no credential at all.",
-                fix=_SETUP_FIX,
+                "federation_incomplete",
+                missing="; ".join(_describe_missing(name) for name in missing),
             )
         )
     findings += _shadowing(environ)
@@ -101,20 +92,8 @@ def _shadowing(environ: Mapping[str, str]) -> list[Finding]:
         value = environ[name]
         if name == "ANTHROPIC_AUTH_TOKEN" and not value:
             continue
-        state = "set to an empty string" if not value else "set"
-        findings.append(
-            make_finding(
-                "SEC004",
-                f"`{name}` is {state} in this run, and a set `{name}` takes precedence over "
-                "keyless federation: the SDK uses it and never exchanges the OIDC token"
-                + (" (an empty one fails every call)." if not value else "."),
-                fix=(
-                    f"Remove `{name}` from the step's and the job's `env:` (an `env:` entry "
-                    "pointing at a secret that does not exist still sets it, to an empty string), "
-                    "or drop the federation variables if the key is what you mean to use."
-                ),
-            )
-        )
+        wording = "empty_shadows_federation" if not value else "shadows_federation"
+        findings.append(make_finding("SEC004", wording, variable=name))
     return findings
 
 
@@ -123,36 +102,16 @@ def _malformed(environ: Mapping[str, str]) -> list[Finding]:
     for name, (pattern, expected) in _ID_SHAPES.items():
         value = environ.get(name, "")
         if value.strip() and not pattern.fullmatch(value):
-            problem = (
-                "has surrounding whitespace"
-                if pattern.fullmatch(value.strip())
-                else (f"does not {expected}")
-            )
-            findings.append(
-                make_finding(
-                    "SEC003",
-                    f"`{name}` {problem}; federation IDs are copied from the Console exactly.",
-                    fix=_SETUP_FIX,
+            if pattern.fullmatch(value.strip()):
+                findings.append(make_finding("SEC003", "federation_id_whitespace", variable=name))
+            else:
+                findings.append(
+                    make_finding("SEC003", "federation_id_shape", variable=name, expected=expected)
                 )
-            )
     token = environ.get("ANTHROPIC_IDENTITY_TOKEN", "").strip()
     if token:
         if classify(token).kind.value != "unknown" and token.startswith("sk-"):
-            findings.append(
-                make_finding(
-                    "SEC004",
-                    "`ANTHROPIC_IDENTITY_TOKEN` holds an API key or token, not the GitHub OIDC "
-                    "token (a JWT) that federation exchanges.",
-                    fix=_SETUP_FIX,
-                )
-            )
+            findings.append(make_finding("SEC004", "identity_token_is_key"))
         elif not _JWT.fullmatch(token):
-            findings.append(
-                make_finding(
-                    "SEC003",
-                    "`ANTHROPIC_IDENTITY_TOKEN` is not shaped like a JWT (three base64url parts "
-                    "joined by dots).",
-                    fix=_SETUP_FIX,
-                )
-            )
+            findings.append(make_finding("SEC003", "identity_token_not_jwt"))
     return findings

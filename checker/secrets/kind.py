@@ -14,10 +14,6 @@ from checker.secrets.formats import Classified, Kind
 from checker.secrets.values import SecretSlot
 
 ANTHROPIC_API_HOST = "api.anthropic.com"
-_CONSOLE_FIX = (
-    "Create a regular API key in the Claude Console (Settings > API keys, not Admin keys) and "
-    "store that in {where}."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,50 +32,29 @@ def is_gateway(base_url: str) -> bool:
 
 def check_kind(slot: SecretSlot, classified: Classified, *, gateway: bool) -> KindVerdict:
     """Judge the credential kind held in the API-key slot."""
-    where = "the `api-key` input" if slot.from_input else f"`{slot.name}`"
-    fix = _CONSOLE_FIX.format(where=where)
     kind = classified.kind
     if kind is Kind.ADMIN_KEY:
-        message = (
-            f"{slot.label} holds an Admin API key. Admin keys only work with the Admin API "
-            "(usage, keys, workspaces); the Messages API rejects them."
-        )
-        return KindVerdict(_finding(message, fix), sendable=False)
+        return KindVerdict(_finding("admin_key", slot, classified), sendable=False)
     if kind is Kind.ENTERPRISE_ADMIN_KEY:
-        message = (
-            f"{slot.label} holds a key with the prefix Claude Enterprise uses for admin keys, "
-            "which cannot call the Messages API. Keys created in the early days of the API may "
-            "carry the same prefix: if the live check passes, this is such a key."
-        )
-        return KindVerdict(_finding(message, fix, Severity.WARNING), sendable=True)
+        warning = _finding("enterprise_admin_key", slot, classified, Severity.WARNING)
+        return KindVerdict(warning, sendable=True)
     if kind is Kind.OAUTH_TOKEN:
-        message = (
-            f"{slot.label} holds an OAuth access token (a Claude.ai or Claude Code subscription "
-            "token, or a short-lived federation access token), not an API key. The API does not "
-            "accept it as `x-api-key`."
-        )
-        fix += (
-            " To run without a stored key, use keyless GitHub OIDC federation "
-            "(`ANTHROPIC_IDENTITY_TOKEN_FILE` and the other `ANTHROPIC_*` federation variables) "
-            "instead of storing a token."
-        )
-        return KindVerdict(_finding(message, fix), sendable=False)
+        return KindVerdict(_finding("oauth_token", slot, classified), sendable=False)
     if kind in (Kind.REFRESH_TOKEN, Kind.SESSION_TOKEN):
-        message = f"{slot.label} holds a {classified.label}, which is not an API credential."
-        fix += " Revoke the token if it was shared: it grants access to the account that made it."
-        return KindVerdict(_finding(message, fix), sendable=False)
+        return KindVerdict(_finding("account_token", slot, classified), sendable=False)
     if kind is Kind.OTHER_PROVIDER and not gateway:
-        message = (
-            f"{slot.label} holds {classified.label}, not an Anthropic key, and the base URL is "
-            "Anthropic's API. The key was not sent anywhere."
-        )
-        fix += (
-            " If the app calls Claude through a gateway that issues its own keys, set `base-url` "
-            "to the gateway."
-        )
-        return KindVerdict(_finding(message, fix), sendable=False)
+        return KindVerdict(_finding("other_provider", slot, classified), sendable=False)
     return KindVerdict(None)
 
 
-def _finding(message: str, fix: str, severity: Severity | None = None) -> Finding:
-    return make_finding("SEC004", message, severity=severity, fix=fix)
+def _finding(
+    wording: str, slot: SecretSlot, classified: Classified, severity: Severity | None = None
+) -> Finding:
+    return make_finding(
+        "SEC004",
+        wording,
+        severity=severity,
+        slot=slot.label,
+        where="the `api-key` input" if slot.from_input else f"`{slot.name}`",
+        kind=classified.label,
+    )

@@ -12,44 +12,42 @@ from collections.abc import Mapping, Sequence
 
 from checker.context import RunContext
 from checker.findings import Finding, Severity, make_finding
+from checker.findings.rule import fill
+from checker.findings.rules.secrets import NEAR_MISS
 from checker.secrets.values import SecretSlot
 
 KNOWN_ALIASES = ("CLAUDE_API_KEY", "ANTHROPIC_KEY", "ANTHROPIC_TOKEN", "CLAUDE_KEY", "API_KEY")
-_EMPTY_ON_GITHUB = (
-    " On GitHub this is what a secret that does not exist, is misspelt, belongs to an environment "
-    "the job does not declare, or is not passed to this step looks like."
-)
 
 
 def missing_finding(slot: SecretSlot, environ: Mapping[str, str], context: RunContext) -> Finding:
     """SEC001 for one slot, saying whether it is unset, empty or blank, and how to wire it."""
     value = environ.get(slot.name) if not slot.from_input else slot.value
-    if slot.from_input:
-        message = "No API key in this run: the `api-key` input contains only whitespace."
-    elif not slot.is_api_key:
-        message = f"{_state(slot.name, value)} in this run."
-    elif context.on_github:
-        message = (
-            f"No API key in this run: the `api-key` input is empty and {_state(slot.name, value)}."
-        )
+    if not context.on_github:
+        local = "api_key_local" if slot.is_api_key else "secret_local"
+        wording = "input_blank_local" if slot.from_input else local
+    elif slot.from_input:
+        wording = "input_blank"
+    # Set but empty is what GitHub makes of a secret that is missing or not wired into the step.
+    elif slot.is_api_key:
+        wording = "api_key_unset" if value is None else "api_key_empty"
     else:
-        message = f"No API key in this run: {_state(slot.name, value)}."
-    if context.on_github and value is not None and not value.strip():
-        message += _EMPTY_ON_GITHUB
+        wording = "secret_unset" if value is None else "secret_empty"
     hint = near_miss(slot.name, environ)
-    if hint:
-        message += (
-            f" `{hint}` is set, though: a misspelt name, or a variable your SDK does not read?"
-        )
-    return make_finding("SEC001", message, fix=_wiring_fix(slot, context))
+    return make_finding(
+        "SEC001",
+        wording,
+        variable=slot.name,
+        state=_state(value),
+        near_miss=fill(NEAR_MISS, {"similar": hint}) if hint else "",
+    )
 
 
-def _state(name: str, value: str | None) -> str:
+def _state(value: str | None) -> str:
     if value is None:
-        return f"`{name}` is not set"
+        return "is not set"
     if value == "":
-        return f"`{name}` is set but empty"
-    return f"`{name}` contains only whitespace"
+        return "is set but empty"
+    return "contains only whitespace"
 
 
 def near_miss(name: str, environ: Mapping[str, str]) -> str | None:
@@ -67,48 +65,17 @@ def near_miss(name: str, environ: Mapping[str, str]) -> str | None:
 
 def withheld_finding(context: RunContext, missing: Sequence[str], *, fail: bool) -> Finding:
     """SEC002: one notice naming what GitHub withheld, with the fix that fits the context."""
-    names = ", ".join(f"`{name}`" for name in missing)
-    verb = "is" if len(missing) == 1 else "are"
+    fork = context.fork_repository
     if context.secrets_withheld == "fork-pr":
-        source = f" from the fork `{context.fork_repository}`" if context.fork_repository else ""
-        message = (
-            f"This run is a pull request{source}: GitHub passes no secrets to it, so {names} "
-            f"{verb} empty, as expected."
-        )
-        fix = (
-            "Nothing to fix in this pull request. To check the key for fork PRs too, run "
-            "claude-preflight from a second workflow triggered by `workflow_run` after this one: "
-            "it runs in the base repository with its secrets (do not check out or run the PR's "
-            "code there). Do not switch to `pull_request_target` to get secrets: it hands them to "
-            "untrusted code."
-        )
+        wording = "fork_pr_fail" if fail else "fork_pr"
     else:
-        message = (
-            f"This run was triggered by Dependabot, which only sees Dependabot secrets, and "
-            f"{names} {verb} not among them."
-        )
-        fix = (
-            f"Add {names} as Dependabot secret{'s' if len(missing) > 1 else ''} with the same "
-            "name (Settings > Secrets and variables > Dependabot), or accept that Dependabot PRs "
-            "skip the live check."
-        )
-    message += " The live check was skipped; every offline check ran."
-    if fail:
-        message += " `on-unavailable-secrets: fail` makes this an error."
-    severity = Severity.ERROR if fail else None
-    return make_finding("SEC002", message, severity=severity, fix=fix)
-
-
-def _wiring_fix(slot: SecretSlot, context: RunContext) -> str:
-    if not context.on_github:
-        return f"Export `{slot.name}` in the environment that runs claude-preflight."
-    secret = f"${{{{ secrets.{slot.name} }}}}"
-    if slot.is_api_key:
-        wire = f"`with: api-key: {secret}` (or `env: {slot.name}: {secret}`)"
-    else:
-        wire = f"`env: {slot.name}: {secret}`"
-    return (
-        f"Create the secret `{slot.name}` (Settings > Secrets and variables > Actions) and pass "
-        f"it to this step with {wire}. If it is an environment secret, give the job "
-        "`environment: <name>`; with required reviewers it is only available once approved."
+        wording = "dependabot_fail" if fail else "dependabot"
+    return make_finding(
+        "SEC002",
+        wording,
+        severity=Severity.ERROR if fail else None,
+        fork=f" from the fork `{fork}`" if fork else "",
+        names=", ".join(f"`{name}`" for name in missing),
+        verb="is" if len(missing) == 1 else "are",
+        plural="s" if len(missing) > 1 else "",
     )

@@ -180,31 +180,22 @@ def _finding(
     is_production: bool,
     withheld: bool,
 ) -> Finding:
-    name = reference.name
-    state = "is set but empty" if is_set else "is not set"
-    message = (
-        f"`{config.path}` reads `{reference.form}` at `{value.key_path}`, but `{name}` {state} in "
-        "this run"
-    )
     if withheld:
-        severity = Severity.NOTICE
-        message += "; secrets are withheld from this run by design, so this may be expected."
+        wording, severity = "withheld", Severity.NOTICE
+    elif is_production:
+        wording, severity = "production", Severity.ERROR
     else:
-        severity = Severity.ERROR if is_production else Severity.WARNING
-        message += (
-            ": the deployed app would read an empty value."
-            if is_production
-            else ". Provide it here if this environment should be checked like production."
-        )
+        wording, severity = "elsewhere", Severity.WARNING
     return make_finding(
         "SEC006",
-        message,
+        wording,
         severity=severity,
-        fix=(
-            f"Pass `{name}` to this step (`env: {name}: ...`, from a secret or variable), list it "
-            f"in `required-secrets`, or give the reference a default (`${{{name}:-default}}`)."
-        ),
         environment=config.environment,
         location=value.location,
-        details={"variable": name},
+        details={"variable": reference.name},
+        file=config.path,
+        form=reference.form,
+        key=value.key_path,
+        variable=reference.name,
+        state="is set but empty" if is_set else "is not set",
     )

@@ -20,6 +20,7 @@ from checker.reporters.workflow_commands import (
     escape_property,
 )
 from tests.action.runner_protocol import parse_command, parse_stream
+from tests.reporting.reports import model_finding
 
 HOSTILE = [
     "config/prod.yaml\n::error::injected",
@@ -44,7 +45,14 @@ def _annotations(findings: list[object], redactor: Redactor | None = None) -> st
 
 def test_a_hostile_file_name_stays_one_annotation_with_the_exact_file() -> None:
     for name in HOSTILE:
-        finding = make_finding("CFG001", f"`{name}` is broken", location=Location(name, 3, 7))
+        finding = make_finding(
+            "CFG001",
+            "unparsable",
+            file=name,
+            file_format="YAML",
+            problem="mapping values are not allowed here",
+            location=Location(name, 3, 7),
+        )
         output = _annotations([finding])
         assert output.count("\n") == 1, repr(output)
         command = parse_command(output.rstrip("\n"))
@@ -53,13 +61,15 @@ def test_a_hostile_file_name_stays_one_annotation_with_the_exact_file() -> None:
         assert command.properties["file"] == name
         assert command.properties["line"] == "3"
         assert command.properties["col"] == "7"
-        assert command.data.startswith(f"`{name}` is broken\nFix: ")
+        assert command.data.startswith(
+            f"`{name}` is not valid YAML: mapping values are not allowed here.\nFix: "
+        )
 
 
 @settings(max_examples=200, deadline=None)
 @given(file=HOSTILE_TEXT, message=HOSTILE_TEXT)
 def test_any_file_and_message_round_trip_through_the_runner(file: str, message: str) -> None:
-    finding = make_finding(
+    finding = model_finding(
         "MOD007", message, severity=Severity.WARNING, location=Location(file or "x", 1)
     )
     output = _annotations([finding])
@@ -72,7 +82,7 @@ def test_any_file_and_message_round_trip_through_the_runner(file: str, message: 
     assert command.properties["file"] == (file or "x")
     assert command.properties["line"] == "1"
     assert set(command.properties) == {"title", "file", "line"}
-    assert command.data == f"{message}\nFix: {finding.fix}"
+    assert command.data == f"{finding.message}\nFix: {finding.fix}"
 
 
 @settings(max_examples=200, deadline=None)
@@ -86,7 +96,14 @@ def test_escaped_text_never_holds_a_line_break_or_a_property_separator(text: str
 
 def test_secrets_in_messages_are_redacted_before_escaping() -> None:
     key = "sk-ant-api03-" + "Zq9" * 31 + "AA"
-    finding = make_finding("SEC003", f"bad key {key}", location=Location(f"{key}.env", 1))
+    finding = make_finding(
+        "SEC003",
+        "shape",
+        location=Location(f"{key}.env", 1),
+        slot=f"`{key}`",
+        problems="ends with a newline",
+        variable=key,
+    )
     output = _annotations([finding], Redactor([key]))
     assert key not in output
     assert key[13:29] not in output
@@ -108,7 +125,14 @@ def test_add_mask_masks_each_word_once_before_anything_else() -> None:
 
 def test_annotations_respect_the_per_step_limit_and_say_what_was_left_out() -> None:
     findings = [
-        make_finding("CFG001", f"broken {n}", location=Location(f"f{n}.yaml", n + 1))
+        make_finding(
+            "CFG001",
+            "unparsable",
+            file=f"f{n}.yaml",
+            file_format="YAML",
+            problem="mapping values are not allowed here",
+            location=Location(f"f{n}.yaml", n + 1),
+        )
         for n in range(ANNOTATION_LIMIT_PER_SEVERITY + 3)
     ]
     stream = io.StringIO()

@@ -143,6 +143,28 @@ SHAPES = (
         ),
     ),
     Shape(
+        "promptfoo-evals",
+        "A promptfoo eval compares the app's model with old baselines: the model inside each "
+        "Claude provider ID (`anthropic:messages:`, the `anthropic:` shorthand, `vertex:`, "
+        "`bedrock:`, the grader's `provider`) is judged at its own column, as every shared "
+        "source is (SPEC section 2), so the retired baselines block. The agent provider, a "
+        "label that quotes an old ID and the current models stay silent.",
+        exit_code=1,
+        loud=(
+            Loud("MOD003", "error", "promptfooconfig.yaml", 12, column=28),
+            Loud("MOD003", "error", "promptfooconfig.yaml", 16, column=17),
+            Loud("MOD007", "error", "promptfooconfig.yaml", 20, column=15),
+            Loud("MOD003", "error", "promptfooconfig.yaml", 28, column=34),
+        ),
+        quiet=("src/", "README.md", "evals/"),
+        silent=(
+            ("promptfooconfig.yaml", 8),  # anthropic:messages:claude-sonnet-4-6
+            ("promptfooconfig.yaml", 13),  # a label, not a provider ID
+            ("promptfooconfig.yaml", 19),  # bedrock:us.anthropic.claude-haiku-4-5-…
+            ("promptfooconfig.yaml", 21),  # anthropic:claude-agent-sdk
+        ),
+    ),
+    Shape(
         "claude-code-settings",
         '`.claude/settings.json`: `"model": "opus"` is a Claude Code alias, `ANTHROPIC_MODEL` is '
         "a retired Opus 3, and `claude-sonnet-4-5[1m]` names Sonnet 4.5 (retired 2026-11-30).",

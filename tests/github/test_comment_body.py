@@ -10,6 +10,7 @@ from checker.github.comment import COMMENT_LIMIT, FAILED_STATE, Links, build_com
 from checker.redaction import Redactor
 from checker.report import Report, ToolInfo, count_findings, gate_passed, sort_findings
 from checker.reporters.markdown_safe import fenced
+from tests.reporting.reports import model_finding
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 LINKS = Links(
@@ -34,8 +35,13 @@ def build_report(findings: list[Finding]) -> Report:
 def _retired(file: str, line: int = 2, column: int = 10) -> Finding:
     return make_finding(
         "MOD003",
-        "`claude-3-opus-20240229` is retired.",
-        fix="Move to `claude-opus-4-8`.",
+        "retired",
+        value="claude-3-opus-20240229",
+        model="Claude Opus 3",
+        model_id="claude-3-opus-20240229",
+        on=" on 2026-01-05",
+        replacement="claude-opus-4-8",
+        replacement_name="Claude Opus 4.8",
         environment="production",
         location=Location(file, line, column),
         details={"value": "claude-3-opus-20240229", "replacement": "claude-opus-4-8"},
@@ -92,9 +98,9 @@ def test_a_backtick_fence_in_the_line_cannot_close_the_suggestion() -> None:
 
 
 def test_hostile_file_names_and_messages_stay_inert(tmp_path: Path) -> None:
-    hostile = make_finding(
+    hostile = model_finding(
         "MOD002",
-        "`<img src=x onerror=alert(1)>` is unknown\n## injected heading",
+        "<img src=x onerror=alert(1)>\n## injected heading",
         location=Location("</details><script>x</script>|.yaml", 1, 1),
     )
     body = _body(tmp_path, hostile)
@@ -105,9 +111,7 @@ def test_hostile_file_names_and_messages_stay_inert(tmp_path: Path) -> None:
 
 def test_secrets_are_redacted(tmp_path: Path) -> None:
     secret = "ghs_" + "S3cretT0ken" * 3
-    finding = make_finding(
-        "MOD002", f"value `{secret}` is unknown", location=Location("config/production.yaml", 1)
-    )
+    finding = model_finding("MOD002", secret, location=Location("config/production.yaml", 1))
     body = _body(tmp_path, finding, redactor=Redactor([secret]))
     assert secret not in body
     assert "REDACTED" in body

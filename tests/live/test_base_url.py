@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.live.base_url import check_base_url
+from checker.live.base_url import check_base_url, misconfigured
 from tests.fake_api import FakeAnthropic
 from tests.live.conftest import CliRunner, live_findings
 
@@ -32,10 +32,9 @@ def test_a_bad_path_is_api010_and_nothing_is_called(
 
 
 def test_the_fix_names_the_corrected_url(api: FakeAnthropic) -> None:
-    checked = check_base_url("https://gateway.example.com/anthropic/v1/messages")
-    assert checked.problem is not None
-    assert checked.fix is not None
-    assert "`https://gateway.example.com/anthropic`" in checked.fix
+    finding = misconfigured(check_base_url("https://gateway.example.com/anthropic/v1/messages"))
+    assert finding.code == "API010"
+    assert "`https://gateway.example.com/anthropic`" in finding.fix
 
 
 @pytest.mark.parametrize(

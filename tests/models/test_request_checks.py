@@ -132,13 +132,16 @@ def test_a_typescript_app_that_uses_every_rule_correctly_raises_nothing(tmp_path
 
 
 def test_request_settings_in_litellm_and_promptfoo_configs(tmp_path: Path) -> None:
+    """The proxy's requests and a promptfoo eval's are shared sources: errors, as SPEC section 2
+    judges every shared source."""
     code, report = gate(REQUESTS / "configs_broken", tmp_path)
     assert code == 1
+    eval_config = "evals/promptfooconfig.yaml"
     assert rows(report) == [
-        ("MOD008", "", "evals/promptfooconfig.yaml", 9, 19, "error"),
-        ("REQ001", "adaptive-thinking-unsupported", "evals/promptfooconfig.yaml", 13, 15, "error"),
+        ("MOD008", "", eval_config, 9, 19, "error"),
+        ("REQ001", "adaptive-thinking-unsupported", eval_config, 13, 15, "error"),
         ("REQ001", "sampling-defaults-only", "litellm_config.yaml", 6, 20, "error"),
-        ("REQ001", "temperature-with-top-p", "evals/promptfooconfig.yaml", 8, 14, "error"),
+        ("REQ001", "temperature-with-top-p", eval_config, 8, 14, "error"),
         ("REQ001", "thinking-enabled-removed", "litellm_config.yaml", 12, 15, "error"),
     ]
     found = by_rule(report)
@@ -149,6 +152,37 @@ def test_request_settings_in_litellm_and_promptfoo_configs(tmp_path: Path) -> No
     )
     # `temperature` next to Sonnet 4.6 (line 17) and OpenAI's provider config stay quiet
     assert not [f for f in report["findings"] if f["line"] in (17, 19) and f["code"] == "REQ001"]
+
+
+def test_litellm_leaves_out_what_additional_drop_params_lists(tmp_path: Path) -> None:
+    """`additional_drop_params` strips a parameter before the request leaves the proxy (a name,
+    or the object it sits in: `thinking`), so its REQ001 does not fire; `drop_params: true` does
+    not strip Claude's sampling parameters, so that finding stays, and says why."""
+    code, report = gate(REQUESTS / "litellm_drop_params", tmp_path)
+    assert code == 1
+    assert rows(report) == [
+        ("REQ001", "sampling-defaults-only", "litellm_config.yaml", 14, 14, "error"),
+        ("REQ001", "temperature-with-top-p", "litellm_config.yaml", 29, 14, "error"),
+    ]
+    review, triage = sorted(report["findings"], key=lambda f: f["line"])
+    assert review["details"]["drop_params"] == "litellm_settings.drop_params"
+    assert (
+        "`litellm_settings.drop_params: true` does not remove it: LiteLLM drops only the "
+        "parameters it maps as unsupported for the model, and `top_p` is not one of them for "
+        "Claude (BerriAI/litellm#26444); listing `top_p` in the entry's `additional_drop_params` "
+        "does." in review["message"]
+    )
+    # `drop_params: false` on the entry turns the global setting off for it: nothing to explain
+    assert "drop_params" not in triage["details"]
+    assert "drop_params" not in triage["message"]
+
+
+def test_litellm_entries_whose_parameters_are_all_dropped_stay_quiet(tmp_path: Path) -> None:
+    """Opus 5 with `temperature` listed, `thinking` listed as a whole, and Haiku 4.5 with `top_p`
+    listed (only `temperature` goes out, which Haiku accepts alone)."""
+    _, report = gate(REQUESTS / "litellm_drop_params", tmp_path)
+    lines = {f["line"] for f in report["findings"]}
+    assert not lines & {8, 9, 19, 20, 21, 22, 23, 35, 36, 37}
 
 
 def test_an_ignore_comment_on_the_argument_suppresses_the_finding(tmp_path: Path) -> None:

@@ -98,6 +98,7 @@ def test_a_new_model_is_a_catalog_edit_and_so_is_a_changed_rule(tmp_path: Path) 
         {"check": "together", "parameters": ["temperature"]},
         {"check": "sometimes"},
         {"code": "MOD999"},
+        {"code": "REQ003"},  # a code with no words
         {"calls": ["openai"]},
         {"models": {"from": "four"}},
     ],

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from checker.findings import Finding, Location, Severity, make_finding
+from checker.live.classify import CallTarget, classify
 from checker.live.report import LiveModelResult, LiveReport, LiveRun, TokenCount
+from checker.live.result import CallResult
 from checker.report import (
     EnvironmentFacts,
     Report,
@@ -80,6 +82,44 @@ CONTEXT = {
 }
 
 
+def api_echoing(secret: str) -> Finding:
+    """An API004 whose API message echoes the secret back, in a code span, as a hostile gateway
+    might (the live check itself strips the key and backticks from an API message)."""
+    return make_finding(
+        "API004",
+        "rejected",
+        endpoint="POST /v1/messages",
+        status=400,
+        error=f' `invalid_request_error`: "The API echoed `{secret}` back."',
+        details={"api_message": secret},
+    )
+
+
+# The facts that word a finding of each model code the reporter tests use, as the checks word them.
+_MODEL_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
+    "MOD002": (
+        "no_suggestion",
+        {"known": "the model catalog does not know it", "as_of": "2026-12-01", "note": ""},
+    ),
+    "MOD003": (
+        "retired_unreplaced",
+        {"model": "Claude 2.1", "model_id": "claude-2.1", "on": ""},
+    ),
+    "MOD005": (
+        "alias",
+        {"model_id": "claude-haiku-4-5-20251001", "final": "claude-haiku-4-5-20251001"},
+    ),
+    "MOD007": ("misspelt", {"malformation": "wrong separators", "final": "claude-opus-4-8"}),
+}
+
+
+def model_finding(code: str, value: str, **where: Any) -> Finding:
+    """A MOD002, MOD003, MOD005 or MOD007 about `value` (which may be hostile text), in the
+    rule's words; `where` takes `severity`, `environment`, `location`, `details`."""
+    wording, facts = _MODEL_WORDS[code]
+    return make_finding(code, wording, value=value, **facts, **where)
+
+
 def build_report(
     findings: list[Finding],
     *,
@@ -118,16 +158,21 @@ def secrets_failing() -> Report:
         [
             make_finding(
                 "SEC003",
-                "`ANTHROPIC_API_KEY` ends with a newline.",
-                fix="Re-create the secret without the trailing newline: "
-                '`printf %s "$KEY" | gh secret set ANTHROPIC_API_KEY`.',
+                "shape",
+                slot="`ANTHROPIC_API_KEY`",
+                problems="ends with a newline",
+                variable="ANTHROPIC_API_KEY",
             ),
             make_finding(
                 "SEC006",
-                "`services/summarizer/.env.production` reads `SUMMARIZER_WEBHOOK_SECRET`, "
-                "which this run does not provide.",
+                "production",
                 environment="production",
                 location=Location("services/summarizer/.env.production", 4, 16),
+                file="services/summarizer/.env.production",
+                form="${CLAUDE_PROD_KEY}",
+                key="CLAUDE_API_KEY",
+                variable="CLAUDE_PROD_KEY",
+                state="is not set",
             ),
         ],
         live=LiveReport(level="models", skipped="no usable API key"),
@@ -152,38 +197,53 @@ def models_failing() -> Report:
     findings = [
         make_finding(
             "MOD001",
-            "`llm.model` is `claude-sonnet-4-5-20250929` in production but `claude-sonnet-4-6` "
-            "in staging.",
+            "production",
+            severity=Severity.ERROR,
             environment="production",
             location=Location("config/production.yaml", 7, 10),
-            fix="Set `llm.model: claude-sonnet-4-6` in `config/production.yaml` (the model "
-            "staging tested), or add `llm.model` to `allow_drift`.",
             details={"slot": "llm.model"},
+            slot="llm.model",
+            value="claude-sonnet-4-5-20250929",
+            place="config/production.yaml:7",
+            other_value="claude-sonnet-4-6",
+            other_environment="staging",
+            other_place="config/staging.yaml:7",
+            key_path="llm.model",
+            file="config/production.yaml",
         ),
         make_finding(
             "MOD003",
-            "`claude-3-5-sonnet-20241022` was retired; every request to it fails.",
+            "retired",
             environment="development",
             location=Location("config/development.yaml", 7, 10),
-            fix="Replace it with `claude-sonnet-4-5-20250929`.",
-            details={"retirement_date": "2025-10-22", "replacement": "claude-sonnet-4-5-20250929"},
+            details={"retirement_date": "2025-10-28", "replacement": "claude-sonnet-4-6"},
+            value="claude-3-5-sonnet-20241022",
+            model="Claude Sonnet 3.5 v2",
+            model_id="claude-3-5-sonnet-20241022",
+            on=" on 2025-10-28",
+            replacement="claude-sonnet-4-6",
+            replacement_name="Claude Sonnet 4.6",
         ),
         make_finding(
             "MOD007",
-            "`claude-opus-4.8` uses a dot; model IDs use hyphens.",
+            "misspelt",
             environment="production",
             location=Location("services/summarizer/.env.production", 2, 17),
-            fix="Use `claude-opus-4-8`.",
             details={"corrected": "claude-opus-4-8"},
+            value="claude-opus-4.8",
+            malformation="`.` instead of `-` between the parts",
+            final="claude-opus-4-8",
         ),
         make_finding(
             "MOD005",
-            "`claude-haiku-4-5` is an alias for `claude-haiku-4-5-20251001`.",
+            "alias",
             severity=Severity.WARNING,
             environment="production",
             location=Location("services/summarizer/app.production.json", 4, 23),
-            fix="Pin `claude-haiku-4-5-20251001`.",
             details={"resolves_to": "claude-haiku-4-5-20251001"},
+            value="claude-haiku-4-5",
+            model_id="claude-haiku-4-5-20251001",
+            final="claude-haiku-4-5-20251001",
         ),
     ]
     return build_report(
@@ -192,32 +252,44 @@ def models_failing() -> Report:
 
 
 def live_failing() -> Report:
-    """The key was revoked: 401 on the first rung, with the request ID the API returned."""
+    """The key was revoked: 401 on the first rung, with the request ID the API returned; a model
+    rate limited until the budget ran out. Both worded by the live check itself."""
     live = LiveReport(
         level="models",
         base_url="https://api.anthropic.com",
         calls=1,
         run=LiveRun(duration_ms=96),
     )
-    findings = [
-        make_finding(
-            "API001",
-            "`GET /v1/models` answered 401 `authentication_error`: invalid x-api-key.",
-            fix="The key is invalid or revoked: create a new key in the Console and update the "
-            "`ANTHROPIC_API_KEY` secret.",
-            details={
-                "status": "401",
-                "endpoint": "GET /v1/models",
-                "request_id": "req_011CV8Zq3bXhJt9wYV6pRk2m",
-                "timestamp": "2026-12-01T09:59:58Z",
+    target = CallTarget("ANTHROPIC_API_KEY", "https://api.anthropic.com", True, 30.0)
+    revoked = CallResult(
+        endpoint="GET /v1/models",
+        status=401,
+        headers={"request-id": "req_011CV8Zq3bXhJt9wYV6pRk2m"},
+        body={
+            "type": "error",
+            "error": {"type": "authentication_error", "message": "invalid x-api-key"},
+        },
+        timestamp="2026-12-01T09:59:58Z",
+        attempts=1,
+    )
+    limited = CallResult(
+        endpoint="GET /v1/models/claude-opus-4-8",
+        model="claude-opus-4-8",
+        status=429,
+        headers={"request-id": "req_011CV8Zq9nTu2", "retry-after": "20"},
+        body={
+            "type": "error",
+            "error": {
+                "type": "rate_limit_error",
+                "message": "Number of requests has exceeded your rate limit.",
             },
-        ),
-        make_finding(
-            "API006",
-            "`GET /v1/models/claude-opus-4-8` was rate limited (429) on 4 attempts.",
-            details={"status": "429", "request_id": "req_011CV8Zq9nTu2", "retry_after": "20"},
-        ),
-    ]
+        },
+        timestamp="2026-12-01T09:59:59Z",
+        attempts=2,
+        stopped="a retry in 20.0 s, plus time to answer, would not fit in the remaining 9.4 s of "
+        "the --timeout budget",
+    )
+    findings = [finding for result in (revoked, limited) if (finding := classify(result, target))]
     return build_report(findings, live=live)
 
 
@@ -226,7 +298,10 @@ def crashed_report() -> Report:
         [
             make_finding(
                 "TOOL001",
-                "The models check crashed with KeyError: 'llm'. The rest of the gate ran.",
+                "stage_crashed",
+                stage="models",
+                error="KeyError",
+                detail=": 'llm'",
                 details={"stage": "models"},
             )
         ]

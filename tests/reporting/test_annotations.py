@@ -10,13 +10,14 @@ from checker.reporters.workflow_commands import (
     WorkflowCommands,
     annotation_plan,
 )
+from tests.reporting.reports import model_finding
 
 
 def findings(code: str, count: int, severity: Severity) -> list[Finding]:
     return [
-        make_finding(
+        model_finding(
             code,
-            f"`claude-x-{n}` problem.",
+            f"claude-x-{n}",
             severity=severity,
             location=Location(f"config/f{n}.yaml", n + 1, 3),
         )
@@ -52,7 +53,8 @@ def test_each_annotation_has_title_file_line_and_col() -> None:
     lines, _ = annotate(findings("MOD002", 1, Severity.ERROR))
     assert lines == [
         "::error title=MOD002 Unknown model ID,file=config/f0.yaml,line=1,col=3::"
-        "`claude-x-0` problem.%0AFix: Use the suggested ID, or one listed by `GET /v1/models`."
+        "`claude-x-0` is not a Claude model ID: the model catalog does not know it (catalog as "
+        "of 2026-12-01).%0AFix: Use the suggested ID, or one listed by `GET /v1/models`."
     ]
 
 
@@ -74,5 +76,6 @@ def test_over_the_limit_the_rest_is_counted_and_one_notice_says_so() -> None:
 
 
 def test_findings_without_a_file_are_annotated_without_location() -> None:
-    lines, _ = annotate([make_finding("SEC001", "`ANTHROPIC_API_KEY` is missing.")])
+    missing = make_finding("SEC001", "api_key_unset", variable="ANTHROPIC_API_KEY", near_miss="")
+    lines, _ = annotate([missing])
     assert lines[0].startswith("::error title=SEC001 Required secret missing or empty::")

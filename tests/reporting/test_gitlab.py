@@ -15,7 +15,7 @@ from checker.findings import Location, Severity, make_finding
 from checker.redaction import Redactor
 from checker.reporters.gitlab import SEVERITIES, build_gitlab, gitlab_severity, render_gitlab
 from tests.helpers import EXAMPLES, base_env, run_action, run_cli
-from tests.reporting.reports import REPORTS, build_report
+from tests.reporting.reports import REPORTS, api_echoing, build_report, model_finding
 
 SCHEMA = Path(__file__).parent / "schemas" / "gitlab-code-quality.json"
 
@@ -70,9 +70,9 @@ def test_the_action_input_writes_it_into_the_workspace(tmp_path: Path) -> None:
 
 
 def test_a_finding_fails_the_gate_as_a_blocker_and_otherwise_keeps_its_weight() -> None:
-    error = make_finding("MOD003", "`claude-3-opus` is retired.")
-    warning = make_finding("MOD005", "`claude-x-latest` is an alias.", severity=Severity.WARNING)
-    notice = make_finding("CFG004", "The catalog is old.", severity=Severity.NOTICE)
+    error = model_finding("MOD003", "claude-2.1")
+    warning = model_finding("MOD005", "claude-haiku-4-5", severity=Severity.WARNING)
+    notice = make_finding("CFG004", "old", as_of="2026-06-01", age=183, limit=60)
     assert gitlab_severity(error, "error") == "blocker"
     assert gitlab_severity(warning, "error") == "major"
     assert gitlab_severity(warning, "warning") == "blocker"
@@ -82,11 +82,19 @@ def test_a_finding_fails_the_gate_as_a_blocker_and_otherwise_keeps_its_weight() 
 
 
 def test_a_finding_without_a_file_goes_on_its_environments_config_on_line_one() -> None:
-    bare = make_finding("SEC001", "`ANTHROPIC_API_KEY` is missing.", environment="production")
-    orphan = make_finding("API009", "Connection refused.")
-    from_env = make_finding(
+    bare = make_finding(
+        "SEC001",
+        "api_key_unset",
+        environment="production",
+        variable="ANTHROPIC_API_KEY",
+        near_miss="",
+    )
+    orphan = make_finding(
+        "API009", "over_budget", budget=30.0, base_url="https://api.anthropic.com"
+    )
+    from_env = model_finding(
         "MOD003",
-        "`claude-2.1` is retired.",
+        "claude-2.1",
         environment="production",
         location=Location("env:ANTHROPIC_MODEL"),
     )
@@ -105,8 +113,7 @@ def test_a_finding_without_a_file_goes_on_its_environments_config_on_line_one() 
 def test_fingerprints_survive_a_line_move_and_tell_repeated_findings_apart() -> None:
     def fingerprints(*lines: int) -> list[str]:
         findings = [
-            make_finding("MOD002", "`x` unknown.", location=Location("app.py", line))
-            for line in lines
+            model_finding("MOD002", "x", location=Location("app.py", line)) for line in lines
         ]
         return [issue["fingerprint"] for issue in build_gitlab(build_report(findings))]
 
@@ -118,8 +125,8 @@ def test_fingerprints_survive_a_line_move_and_tell_repeated_findings_apart() -> 
 
 def test_the_report_never_holds_a_secret_even_hashed() -> None:
     secret = 'sk-live-value_with"quote'
-    finding = make_finding("API004", f"Echoed {secret}.", details={"api_message": secret})
+    finding = api_echoing(secret)
     text = render_gitlab(build_report([finding]), Redactor([secret]))
     assert "sk-live" not in text
-    clean = render_gitlab(build_report([make_finding("API004", "Echoed [REDACTED].")]), str)
+    clean = render_gitlab(build_report([api_echoing("[REDACTED]")]), str)
     assert json.loads(text)[0]["fingerprint"] == json.loads(clean)[0]["fingerprint"]

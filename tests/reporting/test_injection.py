@@ -18,7 +18,7 @@ from checker.reporters.summary import render_summary
 from checker.reporters.workflow_commands import WorkflowCommands
 from tests.helpers import run_action
 from tests.reporting.rendered import assert_markdown_tables_whole, assert_tables_whole, structure
-from tests.reporting.reports import build_report
+from tests.reporting.reports import build_report, model_finding
 
 HOSTILE = "x|<script>alert(1)</script>`\n::error::pwned"
 HOSTILE_DIR = "evil|<script>alert(1)`\n::error::pwned"
@@ -98,14 +98,20 @@ def test_hostile_model_ids_slots_and_api_messages_render_as_inert_text() -> None
         "staging": {HOSTILE: "claude-opus-4-8", "llm.model": "claude-opus-4-8"},
     }
     findings = [
-        make_finding(
+        model_finding(
             "MOD002",
-            f"`{HOSTILE}` is not a model ID.",
+            HOSTILE,
             environment=HOSTILE,
             location=Location(HOSTILE_DIR + "/production.yaml", 2, 3),
             details={"api_message": HOSTILE, "suggestion": "[click](javascript:alert(1))"},
         ),
-        make_finding("API004", f"The API said: {HOSTILE} ``` </details> | --- |"),
+        make_finding(
+            "API004",
+            "rejected",
+            endpoint="POST /v1/messages",
+            status=400,
+            error=f': "{HOSTILE} ``` </details> | --- |"',
+        ),
     ]
     live = LiveReport(
         level="models",
@@ -129,9 +135,9 @@ def test_hostile_model_ids_slots_and_api_messages_render_as_inert_text() -> None
 
 
 def test_annotations_escape_hostile_data_and_properties() -> None:
-    finding = make_finding(
+    finding = model_finding(
         "MOD002",
-        f"`{HOSTILE}` is unknown.",
+        HOSTILE,
         location=Location("dir,with:colons\n::error::x/production.yaml", 3, 5),
     )
     out = io.StringIO()

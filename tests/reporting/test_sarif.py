@@ -14,7 +14,7 @@ from checker.findings import RULES, Location, make_finding
 from checker.redaction import Redactor
 from checker.reporters.sarif import build_sarif, render_sarif
 from tests.helpers import EXAMPLES, base_env, run_cli
-from tests.reporting.reports import REPORTS, build_report
+from tests.reporting.reports import REPORTS, api_echoing, build_report, model_finding
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0.json"
 
@@ -58,9 +58,17 @@ def test_one_rule_per_code_and_results_point_at_their_rule() -> None:
 
 
 def test_every_result_has_a_location_as_code_scanning_requires() -> None:
-    located = make_finding("MOD002", "`x` unknown.", location=Location("a b/c|d.yaml", 4, 2))
-    bare = make_finding("SEC001", "`ANTHROPIC_API_KEY` is missing.", environment="production")
-    orphan = make_finding("API009", "Connection refused.")
+    located = model_finding("MOD002", "x", location=Location("a b/c|d.yaml", 4, 2))
+    bare = make_finding(
+        "SEC001",
+        "api_key_unset",
+        environment="production",
+        variable="ANTHROPIC_API_KEY",
+        near_miss="",
+    )
+    orphan = make_finding(
+        "API009", "over_budget", budget=30.0, base_url="https://api.anthropic.com"
+    )
     sarif = build_sarif(build_report([located, bare, orphan]))
     assert_valid(sarif)
     by_rule = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
@@ -77,21 +85,21 @@ def test_every_result_has_a_location_as_code_scanning_requires() -> None:
 
 
 def test_fingerprints_survive_a_line_move_but_not_a_different_problem() -> None:
-    def fingerprint(line: int, message: str) -> str:
-        finding = make_finding("MOD002", message, location=Location("config/p.yaml", line))
+    def fingerprint(line: int, value: str) -> str:
+        finding = model_finding("MOD002", value, location=Location("config/p.yaml", line))
         result = build_sarif(build_report([finding]))["runs"][0]["results"][0]
         return str(result["partialFingerprints"]["claudePreflight/v1"])
 
-    assert fingerprint(3, "`a` unknown.") == fingerprint(30, "`a` unknown.")
-    assert fingerprint(3, "`a` unknown.") != fingerprint(3, "`b` unknown.")
+    assert fingerprint(3, "a") == fingerprint(30, "a")
+    assert fingerprint(3, "a") != fingerprint(3, "b")
 
 
 def test_sarif_never_holds_a_secret_even_hashed() -> None:
     secret = 'sk-live-value_with"quote'
-    finding = make_finding("API004", f"Echoed {secret}.", details={"api_message": secret})
+    finding = api_echoing(secret)
     text = render_sarif(build_report([finding]), Redactor([secret]))
     assert "sk-live" not in text
-    clean = render_sarif(build_report([make_finding("API004", "Echoed [REDACTED].")]), str)
+    clean = render_sarif(build_report([api_echoing("[REDACTED]")]), str)
     assert (
         json.loads(text)["runs"][0]["results"][0]["partialFingerprints"]
         == json.loads(clean)["runs"][0]["results"][0]["partialFingerprints"]

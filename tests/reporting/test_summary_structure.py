@@ -18,8 +18,10 @@ from tests.reporting.rendered import (
 from tests.reporting.reports import (
     LIVE_PASSED,
     REPORTS,
+    api_echoing,
     build_report,
     live_failing,
+    model_finding,
     models_failing,
     passing_report,
 )
@@ -51,14 +53,14 @@ def test_a_clean_run_passes_and_says_what_was_proven() -> None:
 
 
 def test_warnings_only_pass_with_warnings() -> None:
-    alias = make_finding("MOD005", "`claude-haiku-4-5` is an alias.", severity=Severity.WARNING)
+    alias = model_finding("MOD005", "claude-haiku-4-5", severity=Severity.WARNING)
     found = structure(render(build_report([alias])))
     assert found.h2 == ["⚠️ claude-preflight: passed with warnings"]
     assert "1 warning in Model IDs to look at" in found.text
 
 
 def test_fail_on_never_lets_errors_through_and_says_so() -> None:
-    missing = make_finding("SEC001", "`ANTHROPIC_API_KEY` is missing or empty in this run.")
+    missing = make_finding("SEC001", "api_key_unset", variable="ANTHROPIC_API_KEY", near_miss="")
     found = structure(render(build_report([missing], fail_on="never")))
     assert found.h2 == ["⚠️ claude-preflight: passed with errors"]
     assert "fail-on: never" in found.text
@@ -145,21 +147,24 @@ def test_findings_link_to_their_rule_and_say_what_why_and_fix() -> None:
     markdown = render(models_failing())
     found = structure(markdown)
     assert docs_url("MOD001") in found.links
-    assert "Fix: Set llm.model: claude-sonnet-4-6 in config/production.yaml" in found.text
+    assert "Fix: Set llm.model in config/production.yaml to claude-sonnet-4-6" in found.text
     assert "Why: The same setting names a different Claude model" in found.text
 
 
 def test_retired_model_shows_retirement_date_and_replacement_once() -> None:
     text = structure(render(models_failing())).text
-    assert "Retirement date: 2025-10-22" in text  # from details: the message did not say it
-    assert "Fix: Replace it with claude-sonnet-4-5-20250929." in text
+    assert (
+        "retired on 2025-10-28; every request to it fails. Replacement: claude-sonnet-4-6." in text
+    )
+    assert "Fix: Move to claude-sonnet-4-6 (Claude Sonnet 4.6) and re-test" in text
+    assert "Retirement date" not in text  # the message already says it
     assert "Recommended replacement" not in text  # the fix already names it
 
 
 def test_a_replacement_the_message_does_not_name_is_added_from_details() -> None:
-    retired = make_finding(
+    retired = model_finding(
         "MOD003",
-        "`claude-2.1` was retired.",
+        "claude-2.1",
         details={"replacement": "claude-opus-4-8", "retirement_date": "2025-07-21"},
     )
     text = structure(render(build_report([retired]))).text
@@ -170,11 +175,13 @@ def test_api_findings_show_request_id_and_time() -> None:
     text = structure(render(live_failing())).text
     assert "Request ID: req_011CV8Zq3bXhJt9wYV6pRk2m" in text
     assert "Time: 2026-12-01T09:59:58Z" in text
-    assert "Retry after: 20" in text  # not in that finding's message, so shown from details
+    assert "API said:" not in text  # the message quotes the API, so details do not repeat it
 
 
 def test_fork_pr_and_dependabot_get_their_own_way_to_the_secret() -> None:
-    withheld = make_finding("SEC002", "Secrets are withheld from fork pull requests.")
+    withheld = make_finding(
+        "SEC002", "fork_pr", fork="", names="`ANTHROPIC_API_KEY`", verb="is", plural=""
+    )
     fork = build_report([withheld], context={"event": "pull_request", "fork_pr": True})
     assert "workflow_run" in structure(render(fork)).text
     bot = build_report([withheld], context={"event": "pull_request", "dependabot": True})
@@ -190,10 +197,8 @@ def test_rate_limit_headroom_is_shown_and_low_headroom_flagged() -> None:
 
 def test_long_lists_fold_into_details() -> None:
     findings = [
-        make_finding(
-            "MOD002",
-            f"`claude-nope-{index}` is not a model ID.",
-            location=Location(f"config/app{index}.yaml", 1, 1),
+        model_finding(
+            "MOD002", f"claude-nope-{index}", location=Location(f"config/app{index}.yaml", 1, 1)
         )
         for index in range(20)
     ]
@@ -203,7 +208,7 @@ def test_long_lists_fold_into_details() -> None:
 
 
 def test_findings_beyond_the_annotation_limit_are_counted_in_the_summary() -> None:
-    findings = [make_finding("MOD002", f"`claude-x-{n}` is unknown.") for n in range(25)]
+    findings = [model_finding("MOD002", f"claude-x-{n}") for n in range(25)]
     plan = annotation_plan(findings)
     assert plan.left_out_total == 15
     text = structure(render(build_report(findings))).text
@@ -218,7 +223,7 @@ def test_a_huge_report_stays_under_the_limit_without_breaking_a_table() -> None:
     slots = {f"services/s{n}:llm.model": f"claude-opus-4-{n % 7}" for n in range(3000)}
     models = {"production": slots, "staging": dict.fromkeys(slots, "claude-opus-4-8")}
     findings = [
-        make_finding("MOD002", f"`claude-{n}` " + "x" * 1500, location=Location(f"f{n}.yaml", 1))
+        model_finding("MOD002", f"claude-{n}" + "x" * 1500, location=Location(f"f{n}.yaml", 1))
         for n in range(3000)
     ]
     markdown = render(build_report(findings, models=models))
@@ -262,9 +267,7 @@ def test_the_sparsest_report_the_types_allow_still_renders_the_full_summary() ->
 
 def test_secrets_are_redacted_before_encoding_could_hide_them() -> None:
     secret = "sk_live_under_scored*value"
-    leak = make_finding(
-        "API004", f"The API echoed `{secret}` back.", details={"api_message": secret}
-    )
+    leak = api_echoing(secret)
     markdown = render_summary(build_report([leak], live=LIVE_PASSED), Redactor([secret]))
     assert "under" not in markdown.replace("under GitHub", "")
     assert "[REDACTED]" in structure(markdown).text

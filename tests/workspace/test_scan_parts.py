@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.findings import Location, Severity, make_finding
+from checker.findings import Location, Severity
 from checker.scan.discovery import scan_workspace
 from checker.scan.kinds import capped_by_tier, structured_format, tier_of
 from checker.scan.layouts import LayoutMatch, layout_patterns, match_layout
@@ -18,6 +18,7 @@ from checker.scan.text import id_tokens
 from checker.settings import Settings
 from checker.workspace.model import ConfigValue
 from checker.workspace.names import user_env
+from tests.reporting.reports import model_finding
 
 
 def parts(path: str) -> list[str]:
@@ -148,7 +149,7 @@ def test_ignore_comments_in_every_comment_syntax() -> None:
 
 def test_an_ignore_covers_its_line_and_the_next_and_is_counted() -> None:
     def at(line: int, code: str = "MOD003") -> object:
-        return make_finding(code, "m", location=Location("src/llm.py", line, 1))
+        return model_finding(code, "claude-2.1", location=Location("src/llm.py", line, 1))
 
     suppression = Suppression({"src/llm.py": {3: frozenset({"MOD003"})}})
     findings = [at(3), at(4), at(5), at(4, "MOD005")]
@@ -162,9 +163,9 @@ def test_an_ignore_covers_its_line_and_the_next_and_is_counted() -> None:
 
 def test_findings_in_docs_are_notices_and_in_templates_warnings_at_most() -> None:
     findings = [
-        make_finding("MOD003", "m", location=Location("docs/a.md", 1, 1)),
-        make_finding("MOD003", "m", location=Location(".env.example", 1, 1)),
-        make_finding("MOD003", "m", location=Location("src/a.py", 1, 1)),
+        model_finding("MOD003", "claude-2.1", location=Location("docs/a.md", 1, 1)),
+        model_finding("MOD003", "claude-2.1", location=Location(".env.example", 1, 1)),
+        model_finding("MOD003", "claude-2.1", location=Location("src/a.py", 1, 1)),
     ]
     capped, count = capped_by_tier(
         findings, {"docs/a.md": "nonruntime", ".env.example": "template"}

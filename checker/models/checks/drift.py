@@ -40,32 +40,20 @@ def _first(slot: Slot) -> str:
 def _finding(slot: Slot, environment: str, other_environment: str, severity: Severity) -> Finding:
     """`environment`'s value against `other_environment`'s; either may be the group's base."""
     use, other = slot.values[environment], slot.values[other_environment]
-    here = where(use.location.file, use.location.line)
-    there = where(other.location.file, other.location.line)
-    message = (
-        f"`{slot.name}` is `{shown(use.raw)}` in {environment} ({here}) but "
-        f"`{shown(other.raw)}` in {other_environment} ({there})"
-    )
-    if severity is Severity.ERROR:
-        message += f": production would run a model {other_environment} never tested."
-        fix = (
-            f"Set `{slot.key_path}` in {use.location.file} to `{shown(other.raw)}` (the value "
-            f"{other_environment} tested), or list `{slot.name}` under `allow_drift` in "
-            "`.claude-preflight.yml` if the difference is intentional."
-        )
-    else:
-        message += "."
-        fix = (
-            f"Align the value with {other_environment}'s, or list `{slot.name}` under "
-            "`allow_drift` in `.claude-preflight.yml` if the difference is intentional."
-        )
     return make_finding(
         "MOD001",
-        message,
+        "production" if severity is Severity.ERROR else "elsewhere",
         severity=severity,
-        fix=fix,
         environment=environment,
         location=use.location,
+        slot=slot.name,
+        value=shown(use.raw),
+        place=where(use.location.file, use.location.line),
+        other_value=shown(other.raw),
+        other_environment=other_environment,
+        other_place=where(other.location.file, other.location.line),
+        key_path=slot.key_path,
+        file=use.location.file,
         details={
             "slot": slot.name,
             environment: use.raw,

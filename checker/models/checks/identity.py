@@ -11,7 +11,7 @@ from checker.models.checks.evidence_text import evidence_text
 from checker.models.checks.final import Expected, Plan, plan_for
 from checker.models.checks.retirement import is_retired, retired_now
 from checker.models.collect import ModelUse
-from checker.models.context import PLATFORM_NAMES, ModelCheckInputs, shown, use_finding
+from checker.models.context import PLATFORM_NAMES, ModelCheckInputs, use_finding
 from checker.models.ids.refs import ANTHROPIC
 
 
@@ -38,26 +38,26 @@ def _malformed(use: ModelUse, plan: Plan) -> Finding:
     assert ref.model is not None
     assert ref.corrected is not None
     final = plan.final or ref.corrected
-    message = (
-        f"`{shown(use.raw)}` is not a valid model ID ({ref.malformation}); the API matches IDs "
-        f"exactly. Did you mean `{final}`?"
-    )
-    if plan.expected is not None:
-        platform = PLATFORM_NAMES.get(plan.expected.platform, plan.expected.platform)
-        because = evidence_text(use, plan.expected, PLATFORM_NAMES)
-        message += f" That is {ref.model.name} in the {platform} form ({because})."
-    elif plan.profile is not None and plan.profile.prefix is not None:
-        message += f" Bedrock has no `{plan.profile.prefix}.` inference profile for it."
-    elif plan.profile is not None:
-        message += " Bedrock serves this model on demand only through an inference profile."
-    elif ref.alias:
-        message += (
-            f" `{ref.corrected}` would be the alias, which can move to another snapshot without "
-            "a deploy: the fix pins the snapshot it resolves to today."
-        )
+    expected, profile = plan.expected, plan.profile
+    if expected is not None:
+        situation = "other_platform"
+    elif profile is not None:
+        situation = "base_id" if profile.prefix is None else "no_such_profile"
+    else:
+        situation = "alias" if ref.alias else "misspelt"
     details = {"slot": use.slot, "value": use.raw, "corrected": final}
     return use_finding(
-        "MOD007", message, use, fix=f"Replace the value with `{final}`.", details=details
+        "MOD007",
+        situation,
+        use,
+        details=details,
+        malformation=ref.malformation,
+        final=final,
+        corrected=ref.corrected,
+        model=ref.model.name,
+        platform=PLATFORM_NAMES.get(expected.platform, expected.platform) if expected else "",
+        evidence=evidence_text(use, expected, PLATFORM_NAMES) if expected else "",
+        prefix=profile.prefix if profile else "",
     )
 
 
@@ -68,42 +68,46 @@ def _unknown(use: ModelUse, ctx: ModelCheckInputs) -> Finding:
         known = "neither the model catalog nor the live model list knows it"
     else:
         known = "the model catalog does not know it"
-    message = f"`{shown(use.raw)}` is not a Claude model ID: {known}"
-    message += f" (catalog as of {ctx.normalizer.catalog.as_of})"
-    if ref.note:
-        message += f"; {ref.note}"
-    message += "."
     details = {"slot": use.slot, "value": use.raw}
-    fix = None
+    situation, final, on = "no_suggestion", "", ""
     if ref.suggestion:
-        message += f" Did you mean `{ref.suggestion}`?"
-        final, why = _final_suggestion(ref.suggestion, ctx)
-        message += why
-        fix = f"Replace the value with `{final}`, or an ID `GET /v1/models` lists."
+        situation, final, on = _final_suggestion(ref.suggestion, ctx)
         details["suggestion"] = ref.suggestion
-    return use_finding("MOD002", message, use, fix=fix, details=details)
+    return use_finding(
+        "MOD002",
+        situation,
+        use,
+        details=details,
+        known=known,
+        as_of=ctx.normalizer.catalog.as_of,
+        note=f"; {ref.note}" if ref.note else "",
+        suggestion=ref.suggestion,
+        final=final,
+        on=on,
+    )
 
 
-def _final_suggestion(suggestion: str, ctx: ModelCheckInputs) -> tuple[str, str]:
-    """The value the fix names for a suggestion: the replacement of a retired model, the
-    snapshot of an alias; with the sentence that says why."""
+def _final_suggestion(suggestion: str, ctx: ModelCheckInputs) -> tuple[str, str, str]:
+    """The situation of a suggestion (plain, an alias, a retired model with or without a
+    replacement), the value the fix names (the replacement, the alias's snapshot) and when a
+    retired one retired (` on 2025-10-28`)."""
     ref = ctx.normalizer.normalize(suggestion)
     model = ref.model if ref is not None else None
     if ref is None or model is None:
-        return suggestion, ""
+        return "suggestion", suggestion, ""
     if is_retired(model, ref, ctx.today):
         replacement = ctx.normalizer.catalog.models.get(model.replacement or "")
         when = model.retirement_on(ref.platform)
-        retired = f"retired on {when.isoformat()}" if when else "retired"
+        on = f" on {when.isoformat()}" if when else ""
         if replacement is None:
-            return suggestion, f" That model is {retired}."
+            return "suggestion_retired", suggestion, on
         written = ctx.normalizer.format_for(replacement, ref.platform) or replacement.id
         if ref.route is not None:
             written = f"{ref.route}/{written}"
-        return written, f" That model is {retired}; its replacement is `{written}`."
+        return "suggestion_replaced", written, on
     if ref.alias and ref.route is None:
-        return model.id, f" It is an alias: the fix pins the snapshot it resolves to, `{model.id}`."
-    return suggestion, ""
+        return "suggestion_alias", model.id, ""
+    return "suggestion", suggestion, ""
 
 
 def _platform_mismatch(use: ModelUse, expected: Expected) -> Finding:
@@ -111,21 +115,22 @@ def _platform_mismatch(use: ModelUse, expected: Expected) -> Finding:
     assert ref is not None
     assert ref.model is not None
     platform_name = PLATFORM_NAMES.get(ref.platform, ref.platform)
-    provider_name = _the(PLATFORM_NAMES.get(expected.platform, expected.platform))
-    because = evidence_text(use, expected, PLATFORM_NAMES)
-    message = (
-        f"`{shown(use.raw)}` is {_article(platform_name)} {platform_name} model ID, but "
-        f"{use.environment or 'this group'} calls Claude through {provider_name} ({because})"
-    )
     details = {"slot": use.slot, "value": use.raw, "provider": expected.platform}
     if expected.target:
-        message += f"; on {provider_name} this model is `{expected.target}`."
-        fix = f"Replace the value with `{expected.target}`."
         details["expected"] = expected.target
-    else:
-        message += f"; {ref.model.name} has no known {provider_name} ID."
-        fix = f"Choose a model available on {provider_name}."
-    return use_finding("MOD006", message, use, fix=fix, details=details)
+    return use_finding(
+        "MOD006",
+        "expected" if expected.target else "no_equivalent",
+        use,
+        details=details,
+        article=_article(platform_name),
+        platform=platform_name,
+        caller=use.environment or "this group",
+        provider=_the(PLATFORM_NAMES.get(expected.platform, expected.platform)),
+        evidence=evidence_text(use, expected, PLATFORM_NAMES),
+        expected=expected.target,
+        model=ref.model.name,
+    )
 
 
 def _article(word: str) -> str:

@@ -18,7 +18,7 @@ from checker.models.checks.retirement import (
     still_served,
 )
 from checker.models.collect import ModelUse
-from checker.models.context import PLATFORM_NAMES, ModelCheckInputs, shown, use_finding
+from checker.models.context import PLATFORM_NAMES, ModelCheckInputs, use_finding
 from checker.models.ids.catalog import ModelInfo
 from checker.models.ids.refs import GATEWAY, ModelRef
 
@@ -51,95 +51,118 @@ def lifecycle_findings(use: ModelUse, ctx: ModelCheckInputs) -> list[Finding]:
         production = ctx.is_production(use.environment)
         value.details["resolves_to"] = model.id
         return [
-            _finding(
+            use_finding(
                 "MOD005",
-                f"`{shown(use.raw)}` is an alias: today it resolves to `{model.id}`, and the "
-                "snapshot behind it can change without a deploy.",
-                value,
-                f"Pin the snapshot: replace the value with `{plan.final}`.",
+                "alias",
+                use,
+                details=value.details,
                 severity=Severity.WARNING if production else Severity.NOTICE,
+                model_id=model.id,
+                final=plan.final,
             )
         ]
     return []
 
 
 def _retired(value: _Value, plan: Plan, ctx: ModelCheckInputs) -> Finding:
-    use, ref, model = value.use, value.ref, value.model
-    when = retirement_of(model, ref)
-    on = f" on {when.isoformat()}" if when else ""
-    message = f"`{shown(use.raw)}` names {model.name} (`{model.id}`), retired{on}; "
-    message += "every request to it fails."
+    ref = value.ref
+    situation = "retired"
     if ref.corrected is not None:
-        message += f" (It is also misspelt: {ref.malformation}.)"
+        situation += "_misspelt"
     elif ref.unknown and ref.note:
-        message += f" (Also, {ref.note}.)"
-    platform = plan.expected.platform if plan.expected is not None else ref.platform
+        situation += "_noted"
+    platform = ref.platform
     if plan.expected is not None:
-        name = PLATFORM_NAMES.get(platform, platform)
-        message += f" {use.environment or 'This group'} calls Claude through {name}."
-    fix, message = _replacement(message, value, ctx, platform)
-    return _finding("MOD003", message, value, fix)
+        situation += "_through"
+        platform = plan.expected.platform
+    return _finding(
+        "MOD003",
+        situation,
+        value,
+        ctx,
+        platform,
+        on=_on(value),
+        malformation=ref.malformation,
+        note=ref.note,
+        caller=value.use.environment or "This group",
+        platform=PLATFORM_NAMES.get(platform, platform),
+    )
 
 
 def _served_past_retirement(value: _Value, ctx: ModelCheckInputs) -> Finding:
-    use, model = value.use, value.model
-    when = retirement_of(model, value.ref)
-    on = f"on {when.isoformat()} " if when else ""
-    message = (
-        f"`{shown(use.raw)}` names {model.name} (`{model.id}`), retired {on}per the catalog, but "
-        "the API still serves it today (`GET /v1/models` lists it); it can stop at any moment."
+    return _finding(
+        "MOD004",
+        "still_served",
+        value,
+        ctx,
+        value.ref.platform,
+        severity=Severity.WARNING,
+        on=_on(value),
     )
-    fix, message = _replacement(message, value, ctx, value.ref.platform)
-    return _finding("MOD004", message, value, fix, severity=Severity.WARNING)
 
 
 def _deprecated(value: _Value, ctx: ModelCheckInputs) -> Finding:
-    use, model = value.use, value.model
-    message = f"`{shown(use.raw)}` names {model.name} (`{model.id}`), which is deprecated"
     severity = Severity.WARNING
-    when = retirement_of(model, value.ref)
-    if when is not None:
-        days = (when - ctx.today).days
-        message += f" and retires on {when.isoformat()}, {days} days from today"
-        if days <= ctx.deprecation_window and ctx.is_production(use.environment):
-            severity = Severity.ERROR
-            message += f" (inside the {ctx.deprecation_window}-day deprecation window)"
-        value.details["retirement"] = when.isoformat()
-        value.details["days_left"] = str(days)
-    else:
-        message += "; its retirement date is not announced yet"
-    message += "."
-    fix, message = _replacement(message, value, ctx, value.ref.platform)
-    return _finding("MOD004", message, value, fix, severity=severity)
+    when = retirement_of(value.model, value.ref)
+    if when is None:
+        return _finding("MOD004", "undated", value, ctx, value.ref.platform, severity=severity)
+    days = (when - ctx.today).days
+    situation = "retires"
+    if days <= ctx.deprecation_window and ctx.is_production(value.use.environment):
+        severity = Severity.ERROR
+        situation = "retires_soon"
+    value.details["retirement"] = when.isoformat()
+    value.details["days_left"] = str(days)
+    return _finding(
+        "MOD004",
+        situation,
+        value,
+        ctx,
+        value.ref.platform,
+        severity=severity,
+        retirement=when.isoformat(),
+        days=days,
+        window=ctx.deprecation_window,
+    )
 
 
-def _replacement(
-    message: str, value: _Value, ctx: ModelCheckInputs, platform: str
-) -> tuple[str | None, str]:
-    """The fix naming the replacement in the platform's format, when there is one."""
-    ref = value.ref
-    replacement = ctx.normalizer.catalog.models.get(value.model.replacement or "")
-    if replacement is None:
-        return None, message
-    written = ctx.normalizer.format_for(replacement, platform) or replacement.id
-    if ref.route is not None:
-        written = f"{ref.route}/{written}"
-    value.details["replacement"] = written
-    fix = f"Move to `{written}` ({replacement.name}) and re-test before deploying."
-    if ref.platform == GATEWAY:
-        fix = (
-            f"Move to {replacement.name} (`{written}` on the Claude API; your gateway may spell "
-            "it differently) and re-test before deploying."
-        )
-    return fix, message + f" Replacement: `{written}`."
+def _on(value: _Value) -> str:
+    """` on 2025-10-28`, or nothing when the catalog has no date."""
+    when = retirement_of(value.model, value.ref)
+    return f" on {when.isoformat()}" if when else ""
 
 
 def _finding(
     code: str,
-    message: str,
+    situation: str,
     value: _Value,
-    fix: str | None,
+    ctx: ModelCheckInputs,
+    written_for: str,
     *,
     severity: Severity | None = None,
+    **facts: object,
 ) -> Finding:
-    return use_finding(code, message, value.use, fix=fix, details=value.details, severity=severity)
+    """A lifecycle finding in its situation's words, naming the replacement (in the format of
+    the platform `written_for`) when the catalog has one."""
+    ref = value.ref
+    replacement = ctx.normalizer.catalog.models.get(value.model.replacement or "")
+    if replacement is None:
+        situation += "_unreplaced"
+    else:
+        written = ctx.normalizer.format_for(replacement, written_for) or replacement.id
+        if ref.route is not None:
+            written = f"{ref.route}/{written}"
+        value.details["replacement"] = written
+        facts |= {"replacement": written, "replacement_name": replacement.name}
+        if ref.platform == GATEWAY:
+            situation += "_via_gateway"
+    return use_finding(
+        code,
+        situation,
+        value.use,
+        details=value.details,
+        severity=severity,
+        model=value.model.name,
+        model_id=value.model.id,
+        **facts,
+    )

@@ -46,27 +46,27 @@ def limit_findings(
         named = f"`{shown(tightest.raw)}`"
         if model.name != model.id:
             named = f"{model.name} ({named})"
-        source = ""
         details = {
             "key": setting.key_path,
             "value": setting.raw,
             "model": model.id,
             "limit": str(limit),
         }
-        if _live_limit(tightest, served) is not None:
-            source = " (the limit the API states for this model in `GET /v1/models` today)"
+        live = _live_limit(tightest, served) is not None
+        if live:
             details["limit_source"] = "GET /v1/models"
         findings.append(
             make_finding(
                 "MOD008",
-                f"`{setting.key_path}: {shown(setting.raw)}` is above the output limit of "
-                f"{named}, {limit:,} tokens{source}; every call would be rejected with 400 "
-                f"`max_tokens: {setting.tokens} > {limit}`.",
-                fix=f"Set `{setting.key_path}` to at most {limit}, or choose a model with a "
-                "higher output limit.",
+                "setting_live" if live else "setting",
                 environment=setting.environment,
                 location=setting.location,
                 details=details,
+                setting=f"{setting.key_path}: {shown(setting.raw)}",
+                key=setting.key_path,
+                model=named,
+                limit=limit,
+                tokens=setting.tokens,
             )
         )
     return findings

@@ -30,15 +30,17 @@ def missing_findings(
             findings.append(
                 make_finding(
                     "MOD010",
-                    f"`{slot.name}` is set in {present} (e.g. `{shown(example.raw)}` at "
-                    f"{where(example.location.file, example.location.line)}) but missing from "
-                    f"{environment}'s {config.path}: the app would fall back to a code default "
-                    "nobody reviewed.",
+                    "missing",
                     severity=Severity.ERROR if production else Severity.WARNING,
-                    fix=f"Add `{slot.key_path}` to {config.path}.",
                     environment=environment,
                     location=_nearest(config, slot.key_path),
                     details={"slot": slot.name, "present_in": present},
+                    slot=slot.name,
+                    present=present,
+                    value=shown(example.raw),
+                    place=where(example.location.file, example.location.line),
+                    file=config.path,
+                    key_path=slot.key_path,
                 )
             )
     return findings

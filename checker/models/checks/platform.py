@@ -12,7 +12,7 @@ from __future__ import annotations
 from checker.findings import Finding
 from checker.models.checks.final import plan_for
 from checker.models.collect import ModelUse
-from checker.models.context import ModelCheckInputs, shown, use_finding
+from checker.models.context import ModelCheckInputs, use_finding
 
 
 def platform_findings(use: ModelUse, ctx: ModelCheckInputs) -> list[Finding]:
@@ -23,31 +23,25 @@ def platform_findings(use: ModelUse, ctx: ModelCheckInputs) -> list[Finding]:
     model = use.ref.model
     assert model is not None
     problem = plan.profile
-    if problem.prefix is None:
-        message = (
-            f"`{shown(use.raw)}` is the Bedrock base model ID of {model.name}, which Bedrock "
-            "serves on demand only through a cross-region inference profile: every call with "
-            "the base ID fails with 400 (on-demand throughput isn't supported)."
-        )
-    else:
-        listed = ", ".join(f"`{name}.`" for name in sorted(problem.allowed or ())) or "none"
-        message = (
-            f"`{shown(use.raw)}` uses the `{problem.prefix}.` inference profile, which Bedrock "
-            f"does not offer for {model.name} (its profiles: {listed}); every call fails."
-        )
+    situation = "base_id" if problem.prefix is None else "wrong_prefix"
     details = {"slot": use.slot, "value": use.raw, "model": model.id}
     if plan.final:
-        message += f" Use the inference profile `{plan.final}`."
-        fix = (
-            f"Replace the value with `{plan.final}` (or that profile's ARN, "
-            f"`arn:aws:bedrock:<region>:<account-id>:inference-profile/{_profile(plan.final)}`)."
-        )
         details["profile"] = plan.final
     else:
-        fix = (
-            "Choose a model Bedrock serves in your region (`aws bedrock list-inference-profiles`)."
+        situation += "_no_profile"
+    return [
+        use_finding(
+            "MOD011",
+            situation,
+            use,
+            details=details,
+            model=model.name,
+            prefix=problem.prefix,
+            profiles=", ".join(f"`{name}.`" for name in sorted(problem.allowed or ())) or "none",
+            profile=plan.final,
+            profile_id=_profile(plan.final) if plan.final else "",
         )
-    return [use_finding("MOD011", message, use, fix=fix, details=details)]
+    ]
 
 
 def _profile(final: str) -> str:

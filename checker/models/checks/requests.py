@@ -156,22 +156,28 @@ def _finding(
         "call": shown(site.callee),
     }
     line, column = at or ((param.line, param.column) if param else (site.line, site.column))
-    subject = "Every request it configures" if site.kind == CONFIG else "The call"
-    api = "400 `invalid_request_error`"
+    wording = "config" if site.kind == CONFIG else "call"
     if rule.api_message:
-        api += f": `{rule.api_message}`"
+        wording += "_quoting_api"
     details = {"rule": rule.id, "call": site.callee}
     if model is not None:
         details["model"] = model.info.id
     if param is not None:
         details["parameter"] = param.written
+    if site.drop_params and param is not None:
+        details["drop_params"] = site.drop_params
+        wording += "_not_dropped"
     return make_finding(
         rule.code,
-        f"{_filled(rule.message, facts)}. {subject} would be rejected with {api}.",
-        fix=_filled(rule.fix, facts),
+        wording,
         environment=site.environment,
         location=Location(site.file, line, column),
         details=details,
+        rejection=_filled(rule.message, facts),
+        advice=_filled(rule.fix, facts),
+        api_message=rule.api_message or "",
+        drop_flag=site.drop_params,
+        name=param.name if param else "",
     )
 
 
@@ -188,24 +194,24 @@ def _above_limit(
     if tokens is None or not limit or tokens <= limit:
         return []
     requested = int(tokens)
-    source = " (the limit the API states for this model in `GET /v1/models` today)" if live else ""
     details = {"call": site.callee, "value": str(requested), "model": model.info.id}
     details |= {"limit": str(limit), "parameter": param.written}
     if live:
         details["limit_source"] = "GET /v1/models"
-    subject = "every request it configures" if site.kind == CONFIG else "the call"
+    wording = "request_config" if site.kind == CONFIG else "call"
     return [
         make_finding(
             "MOD008",
-            f"`{param.shown}` is above the output limit of {model.shown()}, {limit:,} tokens"
-            f"{source}; {subject} would be rejected with 400 `max_tokens: {requested} > "
-            f"{limit}, which is the maximum allowed number of output tokens for "
-            f"{model.info.id}`.",
-            fix=f"Set `{param.written}` to at most {limit}, or choose a model with a higher "
-            "output limit.",
+            wording + "_live" if live else wording,
             environment=site.environment,
             location=Location(site.file, param.line, param.column),
             details=details,
+            setting=param.shown,
+            key=param.written,
+            model=model.shown(),
+            model_id=model.info.id,
+            limit=limit,
+            tokens=requested,
         )
     ]
 

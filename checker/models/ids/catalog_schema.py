@@ -17,7 +17,7 @@ from pydantic import (
 
 from checker.data_files import validation_message
 from checker.models.ids.catalog import CatalogError
-from checker.models.ids.request_rules import Check, generation_key
+from checker.models.ids.request_rules import Check, Code, generation_key
 from checker.plain_text import quoted
 from checker.read.calls.model import CallKind
 
@@ -81,7 +81,7 @@ class _RequestRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(min_length=1)
-    code: Annotated[str, StringConstraints(pattern=r"^REQ\d{3}$")]
+    code: Code
     check: Check
     parameters: list[str] = Field(min_length=1)
     calls: list[CallKind] = Field(min_length=1)

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from checker.models.ids.catalog import ModelInfo
 
+# The finding codes a request rule can raise: a catalog naming another would have no words.
+Code = Literal["REQ001", "REQ002"]
 Check = Literal["set", "together", "equals", "first_role", "last_role", "has_role", "missing"]
 CHECKS: tuple[Check, ...] = (
     "set", "together", "equals", "first_role", "last_role", "has_role", "missing",
@@ -57,7 +59,7 @@ class RequestRule:
     (a parameter's default); `value` is what `equals` and the role checks look for."""
 
     id: str
-    code: str
+    code: Code
     check: Check
     parameters: tuple[str, ...]
     calls: frozenset[str]
@@ -93,7 +95,7 @@ def _rule(raw: dict[str, Any]) -> RequestRule:
     accepts = raw.get("accepts") or {}
     return RequestRule(
         id=str(raw["id"]),
-        code=str(raw["code"]),
+        code=raw["code"],
         check=raw["check"],
         parameters=tuple(raw.get("parameters", ())),
         calls=frozenset(raw.get("calls", ())),

@@ -54,7 +54,7 @@ from checker.read.calls.model import (
     clipped,
     number,
 )
-from checker.read.source.c_family import JAVASCRIPT, lex
+from checker.read.source.c_family import JAVASCRIPT, shared_tokens
 from checker.read.source.model import (
     CLOSE,
     DECL,
@@ -151,7 +151,7 @@ class _Scanner:
     """One file's pass: the watcher's window, what the file binds, the calls found."""
 
     def __init__(self, text: str, relative: str) -> None:
-        self.tokens = _Stream(lex(text, JAVASCRIPT))
+        self.tokens = _Stream(iter(shared_tokens(text, JAVASCRIPT)))
         self.names = Names(relative)
         self.window: deque[Token] = deque(maxlen=12)
         self.found: list[_Found] = []

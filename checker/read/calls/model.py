@@ -98,6 +98,7 @@ class CallSite:
 
     `messages` is None unless the list is written in place; `opaque` means arguments the reader
     cannot see (`**kwargs`, `...spread`), so nothing may be said about what is missing.
+    `drop_params` names the LiteLLM setting that turns `drop_params` on for this request, if any.
     """
 
     file: str
@@ -111,6 +112,7 @@ class CallSite:
     opaque: bool = False
     tier: Tier = "runtime"
     environment: str | None = None
+    drop_params: str = ""
 
 
 @dataclass(slots=True)

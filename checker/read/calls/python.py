@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import ast
 import re
-import warnings
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from checker.read import python_tree
 from checker.read.calls.dialects import (
     FOREIGN_RECEIVERS,
     LANGCHAIN_CLASSES,
@@ -63,18 +63,15 @@ def read(text: str, relative: str, tier: Tier) -> FileCalls:
 
 
 def parse(text: str) -> tuple[ast.Module | None, str]:
-    """The syntax tree, or None and why not. Warnings (invalid escapes) are not the gate's to
-    print."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text), ""
-    except SyntaxError as error:
-        return None, f"it is not Python 3 (line {error.lineno}: {clipped(str(error.msg))})"
-    except (ValueError, OverflowError):
+    """The syntax tree (shared with the model-ID reader), or None and why not."""
+    tree = python_tree.parse(text)
+    if isinstance(tree, ast.Module):
+        return tree, ""
+    if isinstance(tree, SyntaxError):
+        return None, f"it is not Python 3 (line {tree.lineno}: {clipped(str(tree.msg))})"
+    if isinstance(tree, ValueError | OverflowError):
         return None, "it is not Python source"
-    except (RecursionError, MemoryError):
-        return None, "it is nested too deeply to parse"
+    return None, "it is nested too deeply to parse"
 
 
 def _hint_lines(text: str) -> list[int]:

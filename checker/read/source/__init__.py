@@ -16,7 +16,7 @@ from functools import partial
 from types import MappingProxyType
 
 from checker.read.source import python, ruby, templates
-from checker.read.source.binding import MAX_STRINGS, SIGNALS
+from checker.read.source.binding import MAX_STRINGS, WANTED_WORDS
 from checker.read.source.c_family import SYNTAXES
 from checker.read.source.c_family import scan as scan_c_family
 from checker.read.source.model import SourceString
@@ -44,7 +44,6 @@ _SCANNERS: dict[str, Callable[[str], list[SourceString]]] = {
     language: partial(scan_c_family, syntax=syntax) for language, syntax in SYNTAXES.items()
 }
 _SCANNERS |= {"python": python.scan, "ruby": ruby.scan, "template": templates.scan}
-_WORDS = (*SIGNALS, "model")
 
 
 def language_of(path: str) -> str | None:
@@ -64,6 +63,6 @@ def scan_source(text: str, language: str) -> list[SourceString]:
     if scanner is None:
         raise ValueError(f"no source scanner for language {language!r}")
     low = text.lower()
-    if not any(word in low for word in _WORDS):
+    if not any(word in low for word in WANTED_WORDS):
         return []
     return scanner(text)

@@ -28,6 +28,8 @@ from checker.read.source.model import (
 )
 
 SIGNALS = ("claude", "anthropic.", "sonnet", "opus", "haiku", "fable", "mythos")
+# A text holding none of these yields nothing: no signal, and no name with `model` in it.
+WANTED_WORDS = (*SIGNALS, "model")
 MAX_STRINGS = 10_000
 MAX_DEPTH = 1_000
 

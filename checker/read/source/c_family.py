@@ -9,9 +9,9 @@ current position, so the work stays linear in the text's length whatever the inp
 from __future__ import annotations
 
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.read.source.binding import bind
 from checker.read.source.lexing import advance, decode
@@ -36,6 +36,7 @@ KEYWORDS |= {"class", "struct", "import", "from", "package", "use", "as", "with"
 KEYWORDS |= {"except", "match", "echo"}
 MAX_MODES = 200
 MAX_REGEX = 1_000
+MAX_KEPT_CHARACTERS = 200_000
 _OPS = (
     r"===|!==|\?\?=|\|\|=|&&=|\.\.\.|=>|->|::|:=|\?\?|\?\.|\?:|==|!=|<=|>=|\+=|-=|\*=|/=|&&|\|\||"
     r"\+\+|--|."
@@ -481,7 +482,20 @@ def _skip_heredocs(text: str, pos: int, limit: int, at: _Cursor, heredocs: list[
 
 def scan(text: str, syntax: Syntax) -> list[SourceString]:
     """The wanted strings of one file written in `syntax`."""
-    return bind(lex(text, syntax))
+    return bind(shared_tokens(text, syntax))
+
+
+def shared_tokens(text: str, syntax: Syntax) -> Iterable[Token]:
+    """The tokens of a file that two readers lex in turn (JS/TS: the model-ID reader and the call
+    reader): the last small text's are kept for the next reader, a large text's streamed afresh."""
+    if len(text) > MAX_KEPT_CHARACTERS:
+        return lex(text, syntax)
+    return _kept_tokens(text, syntax)
+
+
+@lru_cache(maxsize=1)
+def _kept_tokens(text: str, syntax: Syntax) -> tuple[Token, ...]:
+    return tuple(lex(text, syntax))
 
 
 _CHAR = r"b?'(?:\\(?:u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)|[^\\'\n])'"

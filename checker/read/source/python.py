@@ -10,9 +10,10 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
-from checker.read.source.binding import bind
+from checker.read.source.binding import WANTED_WORDS, bind
 from checker.read.source.c_family import Quote, Syntax, lex
 from checker.read.source.lexing import decode
 from checker.read.source.model import (
@@ -27,6 +28,7 @@ from checker.read.source.model import (
     SourceString,
     Token,
 )
+from checker.read.source.python_spans import Span, hot_spans
 
 KEYWORDS = frozenset({"if", "elif", "else", "for", "while", "with", "except", "def", "class"})
 KEYWORDS |= {"lambda", "try", "finally", "return", "yield", "await", "not", "in", "is", "import"}
@@ -71,21 +73,43 @@ class _UnreadableError(Exception):
     """`tokenize` read on past an unterminated string: the rest of its tokens cannot be trusted."""
 
 
+_FAILURES = (tokenize.TokenError, SyntaxError, ValueError, _UnreadableError)
+
+
 def scan(text: str) -> list[SourceString]:
     """The wanted strings of one Python file (NUL bytes go straight to the fallback: 3.12's
-    tokenizer refuses them, 3.12.1's with a SystemError)."""
+    tokenizer refuses them, 3.12.1's with a SystemError). Where the syntax tree allows, only the
+    statements that may hold one are tokenized (`python_spans`); they read as in the whole file."""
     if "\x00" in text:
         return bind(lex(text, FALLBACK))
+    split = hot_spans(text, WANTED_WORDS)
+    if split is not None:
+        try:
+            return bind(_span_tokens(*split))
+        except _FAILURES:
+            pass  # a statement `tokenize` reads otherwise than the parser: read the whole file
     try:
-        return bind(_tokens(text))
-    except (tokenize.TokenError, SyntaxError, ValueError, _UnreadableError):
+        return bind(_tokens(io.StringIO(text).readline))
+    except _FAILURES:
         return bind(lex(text, FALLBACK))
 
 
-def _tokens(text: str) -> Iterator[Token]:
-    fstring = _FString()
-    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+def _span_tokens(lines: list[str], spans: list[Span]) -> Iterator[Token]:
+    """The tokens of each span, placed in the file; each span ends with a BREAK."""
+    last = len(lines)
+    for start, end in spans:
+        rows = [line + "\n" for line in lines[start - 1 : min(end, last - 1)]]
+        if end == last and lines[-1]:
+            rows.append(lines[-1])  # the last line, without a newline
+        yield from _tokens(partial(next, iter(rows), ""), start - 1)
+
+
+def _tokens(readline: Callable[[], str], offset: int = 0) -> Iterator[Token]:
+    """The tokens of the text `readline` gives, `offset` lines below the file's first."""
+    fstring = _FString(offset)
+    for token in tokenize.generate_tokens(readline):
         kind, word, (row, column) = token.type, token.string, token.start
+        row += offset
         if kind == _FSTRING_START or fstring.depth:
             finished = fstring.feed(token)
             if finished is not None:
@@ -128,7 +152,8 @@ def _string(source: str, row: int, column: int) -> Token:
 class _FString:
     """Python 3.12+ hands an f-string over in pieces; one without `{...}` is a plain literal."""
 
-    def __init__(self) -> None:
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
         self.depth = 0
         self._opened: tokenize.TokenInfo | None = None
         self._pieces: list[str] = []
@@ -152,6 +177,7 @@ class _FString:
 
     def _finish(self, opened: tokenize.TokenInfo) -> Token:
         row, column = opened.start
+        row += self.offset
         letters = opened.string.rstrip("\"'").lower()
         quote_column = column + len(letters) + 1
         if not self._literal:
@@ -160,4 +186,5 @@ class _FString:
         value = raw if "r" in letters else decode(raw, "all")
         placed = "" if "{" in raw or "}" in raw else raw
         content_row, content_column = opened.end
+        content_row += self.offset
         return Token(STRING, value, row, quote_column, placed, content_row, content_column + 1)

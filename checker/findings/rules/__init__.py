@@ -1,0 +1,1 @@
+"""The rules, one module per family; `checker.findings.catalog` assembles them in code order."""
