@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
         title="Bundled model catalog is out of date",
         severity="notice",
         job="config",
-        since="0.1.0",
+        since="0.2.0",
         explanation=(
             "The model catalog bundled with this version of claude-preflight is more than 60 "
             "days old and no `catalog:` file was given. Model lifecycles change within weeks: "

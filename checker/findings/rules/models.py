@@ -475,7 +475,7 @@ RULES: tuple[Rule, ...] = (
         title="Bedrock model ID without a valid inference profile",
         severity="error",
         job="models",
-        since="0.1.0",
+        since="0.2.0",
         explanation=(
             "Amazon Bedrock serves this model on demand only through a cross-region inference "
             "profile, so its bare base model ID (`anthropic.claude-…`) fails every call with "

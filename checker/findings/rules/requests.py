@@ -42,7 +42,7 @@ RULES: tuple[Rule, ...] = (
         title="Request parameter the model rejects",
         severity="error",
         job="models",
-        since="0.1.0",
+        since="0.2.0",
         explanation=(
             "A call in the code (or a request setting in a LiteLLM or promptfoo config) sends "
             "a parameter that this model rejects with 400 `invalid_request_error`: a "
@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
         title="Request the API rejects",
         severity="error",
         job="models",
-        since="0.1.0",
+        since="0.2.0",
         explanation=(
             "A call in the code builds a request the Messages API rejects with 400 whatever "
             "the model: `max_tokens` missing (the SDKs' `messages.create` and `stream`; "
