@@ -202,3 +202,21 @@ def test_an_ignore_comment_on_the_argument_suppresses_the_finding(tmp_path: Path
     assert report["findings"] == []
     assert [item["code"] for item in report["scan"]["suppressed"]] == ["REQ001"]
     assert code == 0
+
+
+def test_a_litellm_call_that_drops_a_parameter_does_not_send_it(tmp_path: Path) -> None:
+    """`completion(..., additional_drop_params=["temperature"])` never sends `temperature` (nor
+    `thinking` when it is listed), so Opus 5 raises nothing there; `drop_params=True` does not
+    strip it, so that call's REQ001 stays and says what would."""
+    code, report = gate(REQUESTS / "litellm_sdk_drop_params", tmp_path)
+    assert code == 1
+    assert rows(report) == [
+        ("REQ001", "sampling-defaults-only", "src/digest/summarize.py", 26, 9, "error"),
+    ]
+    (headline,) = report["findings"]
+    assert headline["details"]["drop_params"] == "drop_params=True"
+    assert headline["message"].endswith(
+        "`drop_params=True` does not remove it: LiteLLM drops only the parameters it maps as "
+        "unsupported for the model, and `temperature` is not one of them for Claude "
+        '(BerriAI/litellm#26444); `additional_drop_params=["temperature"]` does.'
+    )

@@ -18,6 +18,12 @@ _NOT_DROPPED = (
     "unsupported for the model, and `{name}` is not one of them for Claude "
     "(BerriAI/litellm#26444); listing `{name}` in the entry's `additional_drop_params` does."
 )
+# The same at a `litellm.completion(..., drop_params=True)` call.
+_CALL_NOT_DROPPED = (
+    " `{drop_flag}` does not remove it: LiteLLM drops only the parameters it maps as "
+    "unsupported for the model, and `{name}` is not one of them for Claude "
+    '(BerriAI/litellm#26444); `additional_drop_params=["{name}"]` does.'
+)
 
 
 def _words(first: str) -> dict[str, Wording]:
@@ -26,6 +32,10 @@ def _words(first: str) -> dict[str, Wording]:
     words = {
         "call": Wording(message=_CALL, fix="{advice}"),
         "call_quoting_api": Wording(message=_CALL_QUOTING_API, fix="{advice}"),
+        "call_not_dropped": Wording(message=_CALL + _CALL_NOT_DROPPED, fix="{advice}"),
+        "call_quoting_api_not_dropped": Wording(
+            message=_CALL_QUOTING_API + _CALL_NOT_DROPPED, fix="{advice}"
+        ),
         "config": Wording(message=_CONFIG, fix="{advice}"),
         "config_quoting_api": Wording(message=_CONFIG_QUOTING_API, fix="{advice}"),
         "config_not_dropped": Wording(message=_CONFIG + _NOT_DROPPED, fix="{advice}"),

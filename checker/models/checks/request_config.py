@@ -64,10 +64,7 @@ def _dropped(site: CallSite, config: ConfigFile, entry: str) -> None:
     or a nested path under it: `thinking.type`). Where `drop_params: true` is set, the site
     remembers where, for the finding to say that it does not drop these."""
     listed = f"{entry}.additional_drop_params["
-    names = {value.value.strip() for value in config.values if value.key_path.startswith(listed)}
-    for name in list(site.params):
-        if name in names or name.split(".", 1)[0] in names:
-            del site.params[name]
+    site.drop({value.value.strip() for value in config.values if value.key_path.startswith(listed)})
     flags = {value.key_path: value.value for value in config.values}
     own = flags.get(f"{entry}.drop_params")
     head = entry.rsplit(".", 1)[-1]

@@ -114,6 +114,13 @@ class CallSite:
     environment: str | None = None
     drop_params: str = ""
 
+    def drop(self, names: set[str]) -> None:
+        """Leave out what LiteLLM's `additional_drop_params` lists: a parameter, or the object
+        it sits in (`thinking` covers `thinking.type`); LiteLLM never sends those."""
+        for name in list(self.params):
+            if name in names or name.split(".", 1)[0] in names:
+                del self.params[name]
+
 
 @dataclass(slots=True)
 class FileCalls:

@@ -144,6 +144,8 @@ class _Reader:
             name = names.get(keyword.arg)
             if name is not None:
                 self._argument(site, name, keyword.arg, keyword.value, at=keyword, scope=scope)
+        if kind == LITELLM:
+            _litellm_options(site, node.keywords)
         if is_request(site):
             self.sites.append(site)
 
@@ -186,6 +188,24 @@ class _Reader:
         site.params[name] = Param(
             name, written, scalar_of(value, scope), clipped(shown), line, column
         )
+
+
+def _litellm_options(site: CallSite, keywords: list[ast.keyword]) -> None:
+    """`litellm.completion`'s own options: `additional_drop_params=["temperature"]` strips those
+    parameters before the request leaves; `drop_params=True` does not strip Claude's sampling or
+    thinking parameters, so a finding about them says so."""
+    for keyword in keywords:
+        value = keyword.value
+        if keyword.arg == "additional_drop_params" and isinstance(value, ast.List | ast.Tuple):
+            site.drop(
+                {
+                    item.value
+                    for item in value.elts
+                    if isinstance(item, ast.Constant) and isinstance(item.value, str)
+                }
+            )
+        elif keyword.arg == "drop_params" and isinstance(value, ast.Constant):
+            site.drop_params = "drop_params=True" if value.value is True else ""
 
 
 def _callee(func: ast.expr) -> list[str]:
