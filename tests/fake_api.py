@@ -32,9 +32,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from tests.loopback import QuietHandler, QuietServer
 
 Action = Literal[
     "respond",
@@ -210,7 +211,7 @@ class FakeAnthropic:
         self._always: dict[tuple[str, str], Reply] = {}
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
-        self._server: ThreadingHTTPServer | None = None
+        self._server: QuietServer | None = None
         self._thread: threading.Thread | None = None
 
     # -- scripting -------------------------------------------------------------------------
@@ -405,35 +406,15 @@ class FakeAnthropic:
         return headers
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
+class _Server(QuietServer):
     fake: FakeAnthropic
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Silent: a client hanging up on a slow or dropped reply is part of the script."""
 
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(QuietHandler):
     server: _Server
     timeout = 30
 
-    def setup(self) -> None:
-        """No Nagle delay: headers and body go out as separate writes."""
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silent: tests read the recorded requests instead."""
-
-    def do_GET(self) -> None:
-        self._handle()
-
-    def do_POST(self) -> None:
-        self._handle()
-
-    def do_CONNECT(self) -> None:
+    def do_CONNECT(self) -> None:  # noqa: N802 - the name http.server calls
         """Act as a proxy that refuses: lets tests exercise proxy failures over HTTPS_PROXY."""
         self._handle()
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import socket
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
+
+from tests.loopback import QuietHandler, QuietServer
 
 Access = Literal["write", "read"]
 Kind = Literal["list", "create", "update"]
@@ -89,7 +89,7 @@ class FakeGitHub:
         self._script: dict[tuple[str, str], deque[Reply]] = {}
         self._ids = itertools.count(1_000_001)
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: QuietServer | None = None
 
     # -- state and scripting --------------------------------------------------------------
 
@@ -217,32 +217,14 @@ def _as_json(comment: StoredComment) -> dict[str, Any]:
     }
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+class _Server(QuietServer):
     fake: FakeGitHub
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Silent: a client that hangs up on a delayed reply is part of the script."""
 
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(QuietHandler):
     server: _Server
 
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silent: tests read the recorded requests."""
-
-    def do_GET(self) -> None:
-        self._handle()
-
-    def do_POST(self) -> None:
-        self._handle()
-
-    def do_PATCH(self) -> None:
+    def do_PATCH(self) -> None:  # noqa: N802 - the name http.server calls
         self._handle()
 
     def _handle(self) -> None:
