@@ -30,8 +30,9 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from tests.fake_api import Bomb, FakeAnthropic, Recorded, Reply, fake_key, gzip_bomb  # noqa: E402
+from tests.fake_api import Bomb, FakeAnthropic, Reply, fake_key, gzip_bomb  # noqa: E402
 from tests.helpers import base_env  # noqa: E402
+from tests.loopback import Recorded  # noqa: E402
 
 KEY = fake_key("bench-hostile")
 IN_PROCESS = {

@@ -35,7 +35,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from tests.loopback import QuietHandler, QuietServer
+from tests.loopback import QuietHandler, QuietServer, Recorded
 
 Action = Literal[
     "respond",
@@ -125,19 +125,6 @@ def gzip_bomb(inflated: int, layers: int) -> bytes:
 def gzip_layer(data: bytes) -> bytes:
     compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
     return compressor.compress(data) + compressor.flush()
-
-
-@dataclass
-class Recorded:
-    """One request as the server saw it: `at` is monotonic arrival time, `wall` is time.time()."""
-
-    method: str
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]
-    body: Any
-    at: float
-    wall: float = 0.0
 
 
 def error_body(kind: str, message: str, request_id: str, **extra: Any) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-from tests.loopback import QuietHandler, QuietServer
+from tests.loopback import QuietHandler, QuietServer, Recorded
 
 Access = Literal["write", "read"]
 Kind = Literal["list", "create", "update"]
@@ -60,16 +60,6 @@ class Reply:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
-
-
-@dataclass
-class Recorded:
-    method: str
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]
-    body: Any
-    at: float
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""What the fake API servers share: a threaded HTTP/1.1 server on 127.0.0.1 that stays silent.
+"""What the fake API servers share: a threaded HTTP/1.1 server on 127.0.0.1 that stays silent,
+and the record of each request it saw.
 
 `fake_api.py` (Anthropic) and `fake_github.py` (GitHub) each subclass these and route every
 method to their own `_handle`.
@@ -7,8 +8,22 @@ method to their own `_handle`.
 from __future__ import annotations
 
 import socket
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+
+@dataclass
+class Recorded:
+    """One request as the server saw it: `at` is monotonic arrival time, `wall` is time.time()."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: Any
+    at: float
+    wall: float = 0.0
 
 
 class QuietServer(ThreadingHTTPServer):

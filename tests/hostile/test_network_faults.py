@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 
 from checker.live.ladder import MAX_SERVED_MODELS
-from tests.fake_api import HTML_PAGE, Bomb, FakeAnthropic, Recorded, Reply
+from tests.fake_api import HTML_PAGE, Bomb, FakeAnthropic, Reply
 from tests.helpers import Run
 from tests.hostile.cases import CURRENT, both, has, says
 from tests.hostile.conftest import CaseRunner
 from tests.hostile.support import KEY, Case
+from tests.loopback import Recorded
 
 FILES: dict[str, bytes | str] = {"config/production.yaml": f"model: {CURRENT}\n"}
 GRACE_MS = 1500  # the ladder's grace past the budget, and a loaded machine's scheduling

@@ -26,8 +26,9 @@ from checker.live.ladder import Ladder
 from checker.settings import Settings
 from checker.workspace.model import WorkspaceScan
 from tests.crash import Crash
-from tests.fake_api import VALID_KEY, FakeAnthropic, Recorded
+from tests.fake_api import VALID_KEY, FakeAnthropic
 from tests.live.conftest import BASIC_REPO
+from tests.loopback import Recorded
 
 REAL_SCAN = checker.scan.discovery.scan_workspace
 PATIENCE = 10.0  # seconds an event may take; only a broken overlap ever waits this long
