@@ -23,6 +23,14 @@ from checker.secrets.formats import PUBLIC_PREFIXES
 REDACTED = "[REDACTED]"
 MIN_SECRET_LENGTH = 4
 FRAGMENT_LENGTH = 8
+# A fragment's aligned quarter: any 8 characters from position p hold the 4 from the first
+# multiple of 4 at or after p, so a text none of whose aligned 4-grams is a fragment's holds none.
+QUAD = 4
+# A report repeats the same strings thousands of times (codes, titles, fixes, paths): each text up
+# to this long is redacted once per registered set of secrets, within a bound on what is kept.
+MEMO_MAX_TEXT = 4_096
+MEMO_MAX_ENTRIES = 50_000
+_ALIGNED_QUADS = re.compile(r".{4}", re.DOTALL)
 # Env vars that hold credentials whatever the settings say; registered before anything is printed.
 ALWAYS_SECRET_ENV = ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_IDENTITY_TOKEN")
 
@@ -54,6 +62,8 @@ class Redactor:
         self._masks: list[str] = []
         self._exact: list[str] = []
         self._fragments: set[str] = set()
+        self._quads: set[str] = set()
+        self._memo: dict[str, str] = {}
         for value in secrets:
             self.add(value)
 
@@ -67,6 +77,8 @@ class Redactor:
                 if form not in self._exact:
                     self._exact.append(form)
             self._fragments |= _fragments(variant)
+        self._quads = {gram[at : at + QUAD] for gram in self._fragments for at in range(QUAD + 1)}
+        self._memo.clear()
         self._masks.sort(key=len, reverse=True)
         self._exact.sort(key=len, reverse=True)
 
@@ -76,6 +88,16 @@ class Redactor:
         return tuple(self._masks)
 
     def __call__(self, text: str) -> str:
+        if len(text) > MEMO_MAX_TEXT:
+            return self._redact(text)
+        done = self._memo.get(text)
+        if done is None:
+            done = self._redact(text)
+            if len(self._memo) < MEMO_MAX_ENTRIES:
+                self._memo[text] = done
+        return done
+
+    def _redact(self, text: str) -> str:
         for secret in self._exact:
             if secret in text:
                 text = text.replace(secret, REDACTED)
@@ -86,6 +108,8 @@ class Redactor:
 
     def _redact_fragments(self, text: str) -> str:
         """Replace every maximal run of text covered by registered 8-character fragments."""
+        if self._quads.isdisjoint(_ALIGNED_QUADS.findall(text)):
+            return text
         fragments = self._fragments
         covered_until = -1
         spans: list[tuple[int, int]] = []

@@ -1,5 +1,5 @@
-"""The scan's share of the request checks: each source file's Claude API calls, found while the
-file is in hand, and the models they import from other files, resolved once every file is read.
+"""The scan's share of the request checks: each source file's Claude API calls (read by
+`source_work`), and the models they import from other files, resolved once every file is read.
 
 Only files whose lowered bytes hold a call word and a Claude word are parsed, so the cost stays
 flat; the text of every Python and JavaScript file with a Claude signal is kept (within a budget)
@@ -16,9 +16,9 @@ from checker.findings import Finding, Location, make_finding
 from checker.read.calls import (
     LANGUAGES,
     CallSite,
+    FileCalls,
     ModelArg,
     Pending,
-    find_calls,
     has_call_signal,
     module_constants,
 )
@@ -28,6 +28,11 @@ from checker.scan.kinds import FileKind
 MAX_CALL_SITES = 20_000
 MAX_KEPT_CHARACTERS = 16_000_000
 MAX_IMPORT_HOPS = 3
+
+
+def worth_parsing(lowered: bytes, kind: FileKind) -> bool:
+    """Could this source file hold a Claude API call? Only those are parsed for calls."""
+    return kind.format in LANGUAGES and has_call_signal(lowered)
 
 
 class CallCollector:
@@ -42,21 +47,22 @@ class CallCollector:
         self._constants: dict[str, dict[str, ModelArg]] = {}
         self._full = False
 
-    def add(self, relative: str, text: str, lowered: bytes, kind: FileKind) -> None:
-        """One source file with a Claude signal, already decoded."""
-        language = kind.format
-        if language not in LANGUAGES:
+    def keep(self, relative: str, text: str, kind: FileKind) -> None:
+        """One source file with a Claude signal, already decoded: its text may define a model
+        another file's call imports."""
+        if kind.format not in LANGUAGES:
             return
         if self._kept + len(text) <= MAX_KEPT_CHARACTERS:
             self._kept += len(text)
-            self._texts[relative] = (language, text)
+            self._texts[relative] = (kind.format, text)
             self._by_name.setdefault(posixpath.basename(relative), []).append(relative)
-        if not has_call_signal(lowered):
+
+    def add(self, relative: str, calls: FileCalls | None, failure: str = "") -> None:
+        """One file's calls, as `find_calls` read them; `failure` names the reader's crash."""
+        if failure:
+            self._notice(relative, f"its reader failed ({failure})")
             return
-        try:
-            calls = find_calls(text, language, relative, kind.tier)
-        except Exception as error:  # a reader bug must not cost the rest of the scan
-            self._notice(relative, f"its reader failed ({type(error).__name__})")
+        if calls is None:
             return
         if calls.error:
             self._notice(relative, calls.error)

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from checker.findings import Finding, Location, Severity, make_finding
 from checker.read.source import language_of
-from checker.scan.calls import CallCollector
+from checker.scan.calls import CallCollector, worth_parsing
 from checker.scan.explicit import ExplicitEnvironments
 from checker.scan.files import list_workspace, read_bytes, skipped
 from checker.scan.globs import long_glob_findings
@@ -28,6 +28,7 @@ from checker.scan.promptfoo import is_promptfoo_config, with_provider_models
 from checker.scan.readers import decode, has_any_signal, has_signal, read_values, text_values
 from checker.scan.runenv import run_environment_file
 from checker.scan.sections import HELM_BASES, SECTION_FILES, split_sections
+from checker.scan.source_work import SourceJob, SourceResult, SourceWork, usable_workers
 from checker.scan.suppress import PathGlobs, Suppression, inline_ignores
 from checker.scan.walk import shown_path
 from checker.settings import Settings
@@ -42,9 +43,15 @@ MAX_COMMITTED_FINDINGS = 100
 
 
 def scan_workspace(
-    settings: Settings, environ: Mapping[str, str] | None = None, *, run_key: str | None = None
+    settings: Settings,
+    environ: Mapping[str, str] | None = None,
+    *,
+    run_key: str | None = None,
+    workers: int | None = None,
 ) -> WorkspaceScan:
     """Read the workspace once; `environ` is the run's own environment (its model variables).
+    `workers`: processes that read source files beside the pass (`source_work`); None: as many
+    as the machine's CPUs allow, 0: none.
 
     The cyclic garbage collector is paused meanwhile, and the result is frozen out of its reach
     afterwards: a monorepo scan allocates hundreds of thousands of objects that all live until
@@ -53,7 +60,7 @@ def scan_workspace(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        scan = _Pass(settings, run_key).run()
+        scan = _Pass(settings, run_key, usable_workers() if workers is None else workers).run()
         run_file = run_environment_file(environ or {})
         if run_file is not None:
             scan.files.append(run_file)
@@ -67,7 +74,7 @@ def scan_workspace(
 class _Pass:
     """The state of one pass: the settings' matchers and what has been found so far."""
 
-    def __init__(self, settings: Settings, run_key: str | None) -> None:
+    def __init__(self, settings: Settings, run_key: str | None, workers: int) -> None:
         self.settings = settings
         self.run_key = run_key
         self.explicit = settings.environments is not None
@@ -81,6 +88,7 @@ class _Pass:
         self.production = user_env(settings.production) if settings.production else "production"
         self.scan = WorkspaceScan(suppression=Suppression())
         self.calls = CallCollector()
+        self.sources = SourceWork(workers)
         self.matched: set[str] = set()
         self.helm_folders: set[str] = set()
         self.attributed = 0
@@ -92,11 +100,15 @@ class _Pass:
         scan.findings += listing.findings
         self.helm_folders = _helm_override_folders(listing.files)
         deadline = time.monotonic() + SCAN_BUDGET_SECONDS
+        looked_at = len(listing.files)
         for index, (parts, path) in enumerate(listing.files):
             if time.monotonic() > deadline:
-                scan.findings.append(_stopped(index, len(listing.files)))
+                looked_at = index
                 break
             self._file(parts, path)
+        unread_sources = self._read_sources(deadline)
+        if looked_at < len(listing.files) or unread_sources:
+            scan.findings.append(_stopped(looked_at - unread_sources, len(listing.files)))
         scan.files.sort(key=lambda config: (config.path, config.environment or ""))
         scan.environments = sorted(
             {config.environment for config in scan.files if config.environment is not None}
@@ -194,7 +206,9 @@ class _Pass:
         Source code is also searched for Claude API calls (the request checks)."""
         text = decode(data, kind.format, strict=False)
         if kind.reader == "source":
-            self.calls.add(relative, text, lowered, kind)
+            self.calls.keep(relative, text, kind)
+            self.sources.submit(SourceJob(relative, text, kind, worth_parsing(lowered, kind)))
+            return
         try:
             values = read_values(text, kind, relative)
         except SkipError as skip:
@@ -227,6 +241,22 @@ class _Pass:
             self._add(relative, self.production, folder, values, kind)
         else:
             self._add(relative, None, relative, values, kind)
+
+    def _read_sources(self, deadline: float) -> int:
+        """Source files' calls and literals, in the order the files were met (`source_work`);
+        the count of those still unread at the deadline."""
+        unread = self.sources.submitted
+        for job, result in self.sources.results(deadline):
+            unread -= 1
+            self._source(job, result)
+        return unread
+
+    def _source(self, job: SourceJob, result: SourceResult) -> None:
+        self.calls.add(job.relative, result.calls, result.failure)
+        if result.skip:
+            self.scan.findings.append(skipped(job.relative, result.skip))
+            return
+        self._add(job.relative, None, job.relative, result.values, job.kind)
 
     def _sections(
         self, relative: str, folder: str, name: str, values: list[ConfigValue], kind: FileKind

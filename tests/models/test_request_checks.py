@@ -5,6 +5,7 @@ break each request rule once, and their clean twins that use every rule correctl
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +221,27 @@ def test_a_litellm_call_that_drops_a_parameter_does_not_send_it(tmp_path: Path) 
         "unsupported for the model, and `temperature` is not one of them for Claude "
         '(BerriAI/litellm#26444); `additional_drop_params=["temperature"]` does.'
     )
+
+
+def test_a_monorepo_of_services_gets_each_service_s_own_findings(tmp_path: Path) -> None:
+    """Enough source files for the scan to hand them to worker processes (on a machine with a
+    CPU to spare): every copy of a fixture still gets exactly the fixture's own findings."""
+    singles = {
+        name: rows(gate(REQUESTS / name, tmp_path)[1])
+        for name in ("python_broken", "typescript_broken")
+    }
+    tree = tmp_path / "monorepo"
+    for index in range(5):
+        for name in singles:
+            shutil.copytree(REQUESTS / name, tree / "services" / f"{name}-{index}")
+    code, report = gate(tree, tmp_path)
+    assert code == 1
+    for index in range(5):
+        for name, expected in singles.items():
+            prefix = f"services/{name}-{index}/"
+            mine = [
+                (*row[:2], row[2].removeprefix(prefix), *row[3:])
+                for row in rows(report)
+                if row[2].startswith(prefix)
+            ]
+            assert mine == expected, prefix

@@ -6,6 +6,9 @@ import io
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from checker.app import run
 from checker.redaction import REDACTED, Redactor
 from tests.secrets.support import SK, assert_no_fragment, make_key, output_values, report_data
@@ -142,3 +145,44 @@ def test_a_secret_that_equals_a_field_name_redacts_data_but_keeps_the_reports_in
     for text in shown:
         assert "production" not in text
         assert "duration" not in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.text(alphabet="ab-_ x\n", max_size=11),
+    start=st.integers(min_value=0, max_value=100),
+    length=st.integers(min_value=1, max_value=20),
+    after=st.text(alphabet="ab-_ x\n", max_size=11),
+)
+def test_a_fragment_at_any_offset_is_redacted_as_a_full_scan_would(
+    before: str, start: int, length: int, after: str
+) -> None:
+    redact = Redactor([KEY])
+    text = before + KEY[start : start + length] + after
+    full = _full_fragment_scan(redact, text)
+    assert redact._redact_fragments(text) == full
+    assert redact(text) == redact(text)  # the memo gives what the first call gave
+
+
+def _full_fragment_scan(redact: Redactor, text: str) -> str:
+    """What the fragment pass gives when it looks at every position (no aligned-quad shortcut)."""
+    spans: list[list[int]] = []
+    for start in range(len(text) - 7):
+        if text[start : start + 8] in redact._fragments:
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = start + 8
+            else:
+                spans.append([start, start + 8])
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], REDACTED]
+        last = end
+    return "".join([*out, text[last:]])
+
+
+def test_a_secret_added_later_is_redacted_from_a_text_already_seen() -> None:
+    redact = Redactor()
+    text = f"the value is {KEY[13:60]}"
+    assert redact(text) == text  # nothing registered yet: remembered as unchanged
+    redact.add(KEY)
+    assert KEY[20:28] not in redact(text)
