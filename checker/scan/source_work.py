@@ -1,15 +1,14 @@
-"""The heavy part of the pass, reading source files for calls and literals, spread over CPUs.
+"""The heavy part of the pass, reading source files for literals and calls, spread over CPUs.
 
-Reading a source file (its Claude API calls with `ast` or the lexer, its string literals) is
-pure work on text already in hand, and in a monorepo it is half the pass. Where it is safe and
-cheap, the pass hands it to forked worker processes a chunk of files at a time and goes on
-listing and reading; what no worker has started when the pass ends, the pass does itself.
-Results are handed back in the order the files were met whether workers ran or not, so the
-report is the same either way. Safe and cheap means Linux's `fork` (a worker starts with every
-module already imported and gets its work pickled), more than one usable CPU, no other thread in
-the process (the live check's runs discovery in a thread: that run stays in one process) and
-enough files to be worth a worker. A worker that dies costs nothing but its speed: its chunk is
-read in the pass's own process.
+Reading a source file (its string literals, its Claude API calls with `ast` or the lexer) is pure
+work on text already in hand, and in a monorepo it is half the pass. Where it is safe and cheap,
+the pass hands it to forked worker processes a chunk of files at a time and goes on listing and
+reading; the chunks no worker has taken when the listing is done, the pass reads itself. Results
+come back in the order the files were met whether workers ran or not, so the report is the same
+either way. Safe and cheap means Linux's `fork` (a worker starts with every module imported and
+only the texts and results are pickled), a spare CPU, no other thread in the process (a live run
+scans in a thread beside its first API call, so it reads in one process) and at least a chunk of
+files. A worker that dies or fails costs only speed: its chunk is read in the pass's process.
 """
 
 from __future__ import annotations
