@@ -203,7 +203,8 @@ class _Pass:
         self, parts: list[str], relative: str, data: bytes, kind: FileKind, lowered: bytes
     ) -> None:
         """Any other file with a Claude signal: read by every environment, production included.
-        Source code is also searched for Claude API calls (the request checks)."""
+        A source file's literals and Claude API calls are read by `source_work`, maybe in a
+        worker process, and its text is kept for the models other files import from it."""
         text = decode(data, kind.format, strict=False)
         if kind.reader == "source":
             self.calls.keep(relative, text, kind)

@@ -118,6 +118,15 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers a half-started pool did fork: with no thread of the pool to feed them
+    they would wait for work forever, and the interpreter joins them on exit. The executor has
+    no public way to do this before Python 3.14's `terminate_workers`."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+
+
 def _read_here(jobs: list[SourceJob]) -> _Done:
     return _Done(jobs, read_chunk(jobs))
 
@@ -147,7 +156,7 @@ class SourceWork:
     def submit(self, job: SourceJob) -> None:
         self.submitted += 1
         if self._pool_failed:
-            self._chunks.append(_Done([job], [read_source(job)]))
+            self._chunks.append(_read_here([job]))
             return
         self._buffer.append(job)
         self._buffered += len(job.text)
@@ -162,6 +171,7 @@ class SourceWork:
         try:
             self._read_backlog()
             for chunk in self._chunks:
+                assert not isinstance(chunk, _Waiting)  # the backlog is read by now
                 done = chunk if isinstance(chunk, _Done) else self._collect(chunk, deadline)
                 if done is None:
                     self._close(wait=False)
@@ -208,8 +218,12 @@ class SourceWork:
             index = self._backlog[0]
             chunk = self._chunks[index]
             assert isinstance(chunk, _Waiting)
-            try:
+            try:  # the first submit forks the workers
                 future = self._pool.submit(read_chunk, chunk.jobs)
+            except OSError:  # a fork failed (a process limit): the pass reads the rest
+                _stop_workers(self._pool)
+                self._give_up_pool()
+                return
             except RuntimeError:  # the pool broke (a worker died): the pass reads the rest
                 self._give_up_pool()
                 return
@@ -234,14 +248,12 @@ class SourceWork:
                 self._pool_failed = True
         return self._pool
 
-    def _collect(self, chunk: _Waiting | _Sent, deadline: float) -> _Done | None:
+    def _collect(self, chunk: _Sent, deadline: float) -> _Done | None:
         """A worker's results; if anything went wrong on its side (it died, a result would not
         pickle, a reader raised), the chunk is read here, where a reader's error is the same
         as in a run without workers."""
         from concurrent.futures import TimeoutError as WaitedTooLong  # noqa: PLC0415
 
-        if isinstance(chunk, _Waiting):  # left when the pool broke
-            return _read_here(chunk.jobs)
         try:
             results = chunk.future.result(timeout=max(0.0, deadline - time.monotonic()))
         except WaitedTooLong:

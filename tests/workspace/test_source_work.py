@@ -3,6 +3,8 @@ that dies or hangs costs speed or a CFG003 notice, never a finding."""
 
 from __future__ import annotations
 
+import errno
+import multiprocessing
 import os
 import shutil
 import signal
@@ -130,6 +132,28 @@ def test_a_worker_that_dies_costs_only_speed(
     monkeypatch.setattr(source_work, "read_source", _in_worker(os.getpid(), die))
     assert _scan(monorepo, 1) == alone
     assert died.exists()
+
+
+def test_a_fork_that_fails_costs_only_speed(
+    monorepo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process limit lets the first worker start and refuses the second: the scan is the
+    same, and the worker that did start does not outlive it (the interpreter would wait)."""
+    alone = _scan(monorepo, 0)
+    real_fork, forks = os.fork, []
+
+    def limited() -> int:
+        forks.append(1)
+        if len(forks) > 1:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", limited)
+    assert _scan(monorepo, 2) == alone
+    assert len(forks) == 2
+    for child in multiprocessing.active_children():
+        child.join(timeout=10)
+    assert multiprocessing.active_children() == []
 
 
 def test_a_worker_past_the_time_budget_is_a_notice(
